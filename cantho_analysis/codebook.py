@@ -1,0 +1,77 @@
+"""The codebook: one field dictionary that generates the pandera schemas, the Frictionless
+``datapackage.json`` and ``docs/codebook.md``."""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .lexicon import load_yaml
+
+_DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+
+
+@functools.lru_cache(maxsize=None)
+def codebook() -> dict:
+    """The parsed ``data/codebook.yaml``.
+
+    >>> "documents" in codebook()["tables"]
+    True
+    """
+    return load_yaml("codebook.yaml")
+
+
+def table_names() -> list[str]:
+    """Names of the tables, in codebook order.
+
+    >>> table_names()[0]
+    'documents'
+    """
+    return list(codebook()["tables"])
+
+
+def columns(table: str) -> list[str]:
+    """Column names of *table*, in order.
+
+    >>> columns("credits")[:3]
+    ['doc_id', 'sent_id', 'name']
+    """
+    return list(codebook()["tables"][table]["fields"])
+
+
+def dtype(field: str) -> str:
+    """pandas dtype of *field*.
+
+    >>> dtype("value")
+    'Float64'
+    """
+    return _DTYPES[codebook()["fields"][field]["type"]]
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the columns and dtypes of *table*.
+
+    >>> list(empty_frame("themes").columns)[:3]
+    ['doc_id', 'sent_id', 'year']
+    """
+    return pd.DataFrame({c: pd.Series(dtype=dtype(c)) for c in columns(table)})
+
+
+def schema(table: str) -> pa.DataFrameSchema:
+    """pandera schema of *table*, built from the codebook.
+
+    >>> schema("documents").columns["published_precision"].dtype
+    DataType(string)
+    """
+    spec = codebook()["tables"][table]
+    cols = {}
+    for name in spec["fields"]:
+        field = codebook()["fields"][name]
+        checks = [pa.Check.isin(field["enum"])] if "enum" in field else []
+        nullable = field["type"] in ("integer", "number") and name not in ("start", "end", "sent_id")
+        cols[name] = pa.Column(dtype(name), checks=checks, nullable=nullable or name == "sent_id", coerce=True)
+    checks = [pa.Check(lambda df: (df["start"] <= df["end"]).all(), error="start <= end")] if "start" in spec["fields"] else []
+    unique = spec.get("primary_key")
+    return pa.DataFrameSchema(cols, strict=True, ordered=True, checks=checks, unique=unique)

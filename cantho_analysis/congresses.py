@@ -1,0 +1,81 @@
+"""References to Party congresses (national, provincial/city, Party-agencies committee) and to
+the National Assembly by number.  The surrounding words decide the level; a Central Committee
+plenum ("Hội nghị Trung ương lần thứ 15") is not a congress.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .parse import ParsedDocument
+from .patterns import ordinal_value
+
+# Arabic ordinals only after "lần thứ" ("Đại hội đề ra 8 chỉ tiêu" is no congress number).
+_ORD = r"(?:lần\s+thứ\s+(?P<ord>[IVXLC]+|\d{1,2})|(?P<roman>[IVXLC]+))(?![\w])"
+_ORD_AN = r"(?P<ord>[IVXLC]+|\d{1,2})(?![\w])"
+_CONGRESS = re.compile(
+    rf"(?<!\w)Đại\s+hội(?P<body>(?:\s+(?:đại\s+biểu|Đảng|Đảng\s+bộ|toàn\s+quốc|các\s+cấp|[^\s,.;:]+)){{0,8}}?)\s+{_ORD}",
+    re.IGNORECASE)
+_ASSEMBLY = re.compile(rf"(?<!\w)Quốc\s+hội\s+(?:khóa|khoá)\s+{_ORD_AN}", re.IGNORECASE)
+_TERM = re.compile(r"^[\s,]*(?:,\s*)?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
+_NATIONAL = re.compile(r"toàn\s+quốc|^\s*$", re.IGNORECASE)
+_AFTER_NATIONAL = re.compile(r"^\s+(?:của\s+Đảng|Đảng\s+toàn\s+quốc)", re.IGNORECASE)
+_PROVINCIAL = re.compile(r"Đảng\s+bộ\s+(?:thành\s+phố|tỉnh|TP\.?|Thành\s+phố|Tỉnh)", re.IGNORECASE)
+_AGENCIES = re.compile(r"Đảng\s+bộ\s+các\s+cơ\s+quan\s+Đảng|Đảng\s+ủy\s+các\s+cơ\s+quan\s+Đảng", re.IGNORECASE)
+
+
+def _level(body: str, before: str, after: str) -> str:
+    if _AGENCIES.search(body) or (not body.strip(" đại biểu") and _AGENCIES.search(before)):
+        return "party_agencies_committee"
+    if _PROVINCIAL.search(body):
+        return "provincial_party"
+    if _NATIONAL.search(body) and ("toàn quốc" in body.lower() or _AFTER_NATIONAL.match(after)):
+        return "national_party"
+    if re.search(r"\bĐảng\b", body) and _AFTER_NATIONAL.match(after) is None and "toàn quốc" in body.lower():
+        return "national_party"
+    if re.fullmatch(r"\s*(?:đại\s+biểu)?\s*", body, re.IGNORECASE) and _PROVINCIAL.search(before):
+        return "provincial_party"
+    return "other"
+
+
+def extract_congresses(pd: ParsedDocument) -> list[dict]:
+    """Rows of the ``congresses`` table for one document.
+
+    >>> from cantho_analysis.corpus import Document
+    >>> from cantho_analysis.parse import parse_document
+    >>> text = "Nghị quyết Đại hội XIV của Đảng và Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030; Quốc hội khóa XVI."
+    >>> [(r["level"], r["ordinal"], r["term_start"]) for r in extract_congresses(parse_document(Document("d", "d.txt", text, "")))]
+    [('national_party', 14, None), ('provincial_party', 1, 2025), ('national_assembly', 16, None)]
+    """
+    text = pd.text
+    rows = []
+    for match in _CONGRESS.finditer(text):
+        ordinal = ordinal_value(match.group("ord") or match.group("roman"))
+        if ordinal is None:
+            continue
+        sentence = pd.sentences[pd.sent_at(match.start())] if pd.sentences else None
+        before = text[sentence.start if sentence else 0:match.start()]
+        after = text[match.end():match.end() + 40]
+        level = _level(match.group("body"), before, after)
+        rows.append(_row(pd, match, ordinal, level, _organization(match.group("body"), before)))
+    for match in _ASSEMBLY.finditer(text):
+        ordinal = ordinal_value(match.group("ord"))
+        if ordinal is not None:
+            rows.append(_row(pd, match, ordinal, "national_assembly", "Quốc hội"))
+    return sorted(rows, key=lambda r: r["start"])
+
+
+def _organization(body: str, before: str) -> str:
+    found = re.search(r"Đảng\s+bộ[^,;.]*", body)
+    if found:
+        return " ".join(found.group(0).split())
+    subject = re.search(r"(Đảng\s+bộ[^,;.]{0,60}?)\s+(?:đã\s+)?(?:tổ\s+chức|khai\s+mạc)", before)
+    return " ".join(subject.group(1).split()) if subject else ""
+
+
+def _row(pd: ParsedDocument, match: re.Match, ordinal: int, level: str, organization: str) -> dict:
+    term = _TERM.match(pd.text[match.end():match.end() + 40])
+    return pd.fact(match.start(), match.end(), level=level, ordinal=ordinal, ordinal_text=match.groupdict().get("ord") or match.groupdict().get("roman"),
+                   organization=organization,
+                   term_start=int(term.group(1)) if term else None,
+                   term_end=int(term.group(2)) if term else None)

@@ -1,0 +1,157 @@
+"""Load a corpus: a folder of UTF-8 ``.txt`` articles.
+
+Loading never stops at a bad file: each problem becomes a :class:`Problem` that names the file
+and the reason, and the rest of the corpus still loads (``strict=True`` raises instead).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .textnorm import normalize
+
+
+class CorpusError(Exception):
+    """A corpus problem that stops the run (missing folder, or any problem under ``strict``)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One file that could not be analysed (``error``) or was analysed with a caveat."""
+
+    source_file: str
+    doc_id: str
+    severity: str
+    problem: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its identity, its raw bytes' hash and its normalised text.
+
+    All offsets in the extracted tables index into :attr:`text`.
+    """
+
+    doc_id: str
+    source_file: str
+    text: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The loaded documents, sorted by ``doc_id``, and the problems met on the way."""
+
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+    def __getitem__(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.doc_id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def decode_article(raw: bytes, name: str) -> tuple[str | None, list[tuple[str, str, str]]]:
+    """Decode the bytes of one article; return ``(text, issues)``.
+
+    ``issues`` is a list of ``(severity, code, reason)``.  ``text`` is None when the file
+    cannot be analysed.
+
+    >>> decode_article("Đảng".encode(), "a.txt")[0]
+    'Đảng'
+    >>> decode_article(b"\\xff\\xd8\\xff\\x00JFIF", "a.txt")[1][0][1]
+    'binary'
+    """
+    if raw.startswith(_UTF16_BOMS):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            return None, [("error", "not_utf8", f"has a UTF-16 byte-order mark but does not decode as UTF-16 ({exc.reason})")]
+        return text, [("warning", "utf16", "is UTF-16 (byte-order mark found), not UTF-8; decoded as UTF-16")]
+    if b"\x00" in raw[:4096]:
+        return None, [("error", "binary", "contains NUL bytes: a binary file, not text")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [("error", "not_utf8", f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); re-save it as UTF-8")]
+    if not text.replace(_UTF8_BOM.decode(), "").strip():
+        code = "empty" if not raw else "whitespace_only"
+        return None, [("error", code, "is empty" if not raw else "holds only white space")]
+    return text, []
+
+
+def load_document(path: Path, doc_id: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and normalise one article file.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = p.write_bytes("Thành uỷ\\r\\n".encode())
+    >>> load_document(p)[0].text
+    'Thành ủy\\n'
+    """
+    name = path.name
+    doc_id = doc_id or unicodedata.normalize("NFC", path.stem)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return None, [Problem(name, doc_id, "error", "unreadable", f"{name}: cannot be read ({reason})")]
+    text, issues = decode_article(raw, name)
+    problems = [Problem(name, doc_id, sev, code, f"{name}: {reason}") for sev, code, reason in issues]
+    if text is None:
+        return None, problems
+    return Document(doc_id, name, normalize(text), hashlib.sha256(raw).hexdigest()), problems
+
+
+def load_corpus(corpus_dir: str | Path, strict: bool = False) -> Corpus:
+    """Load every ``*.txt`` file directly inside *corpus_dir*.
+
+    Other files and sub-folders are reported as warnings and skipped.  With ``strict=True`` the
+    first problem of any severity raises :class:`CorpusError`.
+
+    >>> from cantho_analysis import config
+    >>> corpus = load_corpus(config.SEEDS_DIR)
+    >>> len(corpus.documents) >= 1
+    True
+    """
+    folder = Path(corpus_dir)
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: corpus folder not found (it must be a folder of .txt articles)")
+    documents: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        problems.extend(_skip_reason(path))
+        if path.suffix.lower() != ".txt" or not path.is_file():
+            continue
+        doc, found = load_document(path)
+        problems.extend(found)
+        if doc is None:
+            continue
+        if doc.doc_id in documents:
+            problems.append(Problem(path.name, doc.doc_id, "error", "duplicate_id",
+                                    f"{path.name}: same document id as {documents[doc.doc_id].source_file} after Unicode normalisation; skipped"))
+            continue
+        documents[doc.doc_id] = doc
+    if strict and problems:
+        raise CorpusError(problems[0].message)
+    if not documents:
+        raise CorpusError(f"{folder}: no readable .txt articles in this folder")
+    ordered = tuple(documents[k] for k in sorted(documents))
+    return Corpus(ordered, tuple(problems))
+
+
+def _skip_reason(path: Path) -> list[Problem]:
+    if path.is_dir():
+        return [Problem(path.name, "", "warning", "subfolder", f"{path.name}: is a sub-folder; only .txt files directly in the corpus folder are read")]
+    if path.suffix.lower() != ".txt":
+        return [Problem(path.name, "", "warning", "not_txt", f"{path.name}: not a .txt file; skipped")]
+    return []

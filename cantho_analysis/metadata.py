@@ -1,0 +1,164 @@
+"""Document-level metadata: publication date, outlet, title, event type and event date.
+
+Three header styles are recognised (a `` date YYYY-MM[-DD]`` prefix, a headline ending in a
+``DD/MM/YYYY HH:MM`` timestamp, and no header), and a date missing from the header is inferred
+from the body: a day-month dateline ("Sáng 3/2") plus a year from a full date with the same day
+and month, from a Party-anniversary count, or from the years the article mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .parse import ParsedDocument
+from .patterns import standalone_years
+from .sentences import paragraphs
+
+_HEADER_DATE = re.compile(r"\A[ \t]*date[ \t]+(\d{4})-(\d{2})(?:-(\d{2}))?")
+_TITLE_STAMP = re.compile(r"\s+(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}\s*$")
+_DATELINE = re.compile(
+    # Capitalised, as a dateline opens a sentence: "ngày 25/10/2021" inside a citation is no dateline.
+    r"(?<!\w)(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Đêm)(?: nay)?(?: ngày)?|Trong (?:\d+|hai|ba|bốn) ngày)"
+    r"\s+(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])")
+_OUTLET_PAREN = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—]")
+_OUTLET_CAPS = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})\s*[-–—]\s")
+_CREDIT_OUTLET = re.compile(r"Ảnh\s*:[^\n()]*?[-/–]\s*([A-ZĐ][A-ZĐ0-9.]{1,11})\b")
+_ANNIVERSARY = re.compile(r"(\d{1,3}) năm (?:Ngày )?thành lập Đảng", re.IGNORECASE)
+_EVENT_CUES = (
+    ("anniversary_meeting", re.compile(r"(?:họp mặt|lễ|mít tinh)?\s*kỷ niệm \d{1,3} năm|\d{1,3} năm (?:Ngày )?thành lập Đảng", re.IGNORECASE)),
+    ("congress", re.compile(r"(?:tổ chức|khai mạc|bế mạc|diễn ra|tại)\s+(?:thành công\s+)?Đại hội|^Đại hội (?:đại biểu|Đảng bộ)", re.IGNORECASE)),
+    ("conference", re.compile(r"(?<!Nghị quyết )\bhội nghị\b", re.IGNORECASE)),
+)
+# The Communist Party of Viet Nam was founded on 3 February 1930 (cited in data/context.csv).
+PARTY_FOUNDING_YEAR = 1930
+_LEAD_CHARS = 700
+
+
+def document_metadata(pd: ParsedDocument) -> dict:
+    """Metadata columns of the ``documents`` table for one parsed document.
+
+    >>> from cantho_analysis.corpus import Document
+    >>> from cantho_analysis.parse import parse_document
+    >>> doc = Document("d", "d.txt", "TTXVN - Sáng 3/2, họp mặt kỷ niệm 95 năm Ngày thành lập Đảng.", "")
+    >>> m = document_metadata(parse_document(doc))
+    >>> m["published"], m["published_basis"], m["outlet"], m["event_type"]
+    ('2025-02-03', 'inferred', 'TTXVN', 'anniversary_meeting')
+    """
+    text = pd.text
+    paras = [text[a:b] for a, b in paragraphs(text)]
+    title, stamp = _title(text, paras)
+    published, precision, basis = _header_date(text) or stamp or ("", "", "")
+    dateline = _dateline(text)
+    if not published and dateline:
+        year = _infer_year(text, dateline)
+        if year:
+            published, precision, basis = _iso(year, dateline[1], dateline[0]), "day", "inferred"
+    return {
+        "title": title,
+        "published": published,
+        "published_precision": precision,
+        "published_basis": basis,
+        "outlet": _outlet(paras),
+        "event_type": _event_type(paras),
+        "event_date": _event_date(dateline, published),
+        "n_chars": len(text),
+        "n_sentences": len(pd.sentences),
+    }
+
+
+def _iso(year: int, month: int, day: int | None = None) -> str:
+    try:
+        return dt.date(year, month, day or 1).isoformat() if day else f"{year:04d}-{month:02d}"
+    except ValueError:
+        return ""
+
+
+def _header_date(text: str):
+    match = _HEADER_DATE.match(text)
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    iso = _iso(year, month, day)
+    return (iso, "day" if day else "month", "header") if iso else None
+
+
+def _title(text: str, paras: list[str]):
+    first_line = text.split("\n", 1)[0]
+    match = _TITLE_STAMP.search(first_line)
+    if match and not _HEADER_DATE.match(text):
+        day, month, year = (int(g) for g in match.groups())
+        iso = _iso(year, month, day)
+        return first_line[:match.start()].strip(), ((iso, "day", "header") if iso else None)
+    for para in paras[:4]:
+        if _OUTLET_PAREN.match(para) or _OUTLET_CAPS.match(para) or _DATELINE.search(para[:40]):
+            break
+        words = para.split()
+        if 5 <= len(words) <= 40 and not para.rstrip().endswith((".", "…", "!", "?")) and not _HEADER_DATE.match(text):
+            return para.strip(), None
+    return "", None
+
+
+def _dateline(text: str):
+    """``(day, month, year or None, offset)`` of the first day-month dateline in the lead."""
+    match = _DATELINE.search(text[:_LEAD_CHARS + 800])
+    if not match:
+        return None
+    day, month = int(match.group(1)), int(match.group(2))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return day, month, int(match.group(3)) if match.group(3) else None, match.start()
+
+
+def _infer_year(text: str, dateline) -> int | None:
+    day, month, year, _ = dateline
+    if year:
+        return year
+    full = re.search(rf"(?<!\d)0?{day}\s*/\s*0?{month}\s*/\s*((?:19|20)\d{{2}})", text)
+    same_day = [int(y) for y in re.findall(rf"(?<!\d)0?{day}\s*/\s*0?{month}\s*/\s*((?:19|20)\d{{2}})", text)]
+    if full and same_day:
+        return max(same_day)
+    anniversary = _ANNIVERSARY.search(text)
+    if anniversary:
+        return PARTY_FOUNDING_YEAR + int(anniversary.group(1))
+    years = sorted(set(standalone_years(text)))
+    if not years:
+        return None
+    latest = years[-1]
+    # An end-of-year conference reviews year Y and plans Y+1; early in the year it is held in Y+1.
+    return latest - 1 if month >= 10 and latest - 1 in years else latest
+
+
+def _outlet(paras: list[str]) -> str:
+    for para in paras[:8]:
+        for pattern in (_OUTLET_PAREN, _OUTLET_CAPS):
+            match = pattern.match(para)
+            if match:
+                return match.group(1).strip()
+    for para in paras:
+        match = _CREDIT_OUTLET.search(para)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def _event_type(paras: list[str]) -> str:
+    lead = "\n".join(paras)[:_LEAD_CHARS]
+    found = []
+    for name, pattern in _EVENT_CUES:
+        match = pattern.search(lead)
+        if match:
+            found.append((match.start(), name))
+    return min(found)[1] if found else "other"
+
+
+def _event_date(dateline, published: str) -> str:
+    if not dateline:
+        return ""
+    day, month, year, _ = dateline
+    if not year:
+        if not published:
+            return ""
+        pub_year, pub_month = int(published[:4]), int(published[5:7])
+        year = pub_year - 1 if month > pub_month else pub_year
+    return _iso(year, month, day)

@@ -1,0 +1,95 @@
+"""Shared low-level patterns: years, year spans, full dates, Roman numerals, numbers.
+
+Private to the package; the extractors build on these so that "what is a year" or "what is a
+date" is decided in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import NumberFormatError, parse_decimal
+
+YEAR = r"(?:19|20)\d{2}"
+# A year span such as "2020 - 2025" or "2021-2025", not part of a full date (03/02/1930 – 03/02/2026).
+YEAR_SPAN = re.compile(rf"(?<![\d/.\-])({YEAR})\s*[-–—]\s*({YEAR})(?![\d/])")
+# Full or partial calendar dates: 3/2/1930, 03/02/2026, 12-13/8, 3-2, 22/12/2025.
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_MONTH = r"(?:1[0-2]|0?[1-9])"
+DATE = re.compile(rf"(?<![\d/.,]){_DAY}(?:\s*[-–]\s*{_DAY})?[/-]{_MONTH}(?:[/-](?:19|20)\d{{2}})?(?![\d/,])"
+                  rf"|(?<![\d/.,]){_MONTH}/(?:19|20)\d{{2}}(?!\d)")
+_STANDALONE_YEAR = re.compile(rf"(?<![\d/.,\-–])({YEAR})(?![\d/,.]\d)")
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_VALID = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
+def roman_to_int(numeral: str) -> int | None:
+    """Value of a Roman numeral, or None when it is not a well-formed one.
+
+    >>> roman_to_int("XIV"), roman_to_int("I"), roman_to_int("IIII")
+    (14, 1, None)
+    """
+    numeral = numeral.upper()
+    if not _ROMAN_VALID.match(numeral):
+        return None
+    total = 0
+    for char, following in zip(numeral, numeral[1:] + " "):
+        value = _ROMAN[char]
+        total += -value if following in _ROMAN and _ROMAN[following] > value else value
+    return total
+
+
+def ordinal_value(text: str) -> int | None:
+    """Value of a congress ordinal written in Roman or Arabic digits.
+
+    >>> ordinal_value("XV"), ordinal_value("15")
+    (15, 15)
+    """
+    return int(text) if text.isdigit() else roman_to_int(text)
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of calendar dates (never quantities, never standalone years).
+
+    >>> date_spans("ngày 24/1/2025 và 12-13/8")
+    [(5, 14), (18, 25)]
+    """
+    return [m.span() for m in DATE.finditer(text)]
+
+
+def standalone_years(text: str) -> list[int]:
+    """Years written on their own, outside full dates and document numbers.
+
+    >>> standalone_years("năm 2024 và Nghị quyết 45/2022/QH15, ngày 3/2/1930")
+    [2024]
+    """
+    blocked = date_spans(text)
+    years = []
+    for match in _STANDALONE_YEAR.finditer(text):
+        start = match.start()
+        if any(a <= start < b for a, b in blocked):
+            continue
+        if text[max(0, start - 1):start] == "/" or text[match.end():match.end() + 1] == "/":
+            continue
+        years.append(int(match.group(1)))
+    return years
+
+
+def parse_vi_number(surface: str) -> float | None:
+    """Parse a number in Vietnamese format: ``.`` groups thousands, ``,`` marks decimals.
+
+    Uses babel's ``vi`` locale, strictly, so a malformed grouping gives None rather than a
+    wrong value.
+
+    >>> parse_vi_number("312.000"), parse_vi_number("7,41"), parse_vi_number("7,41,2")
+    (312000.0, 7.41, None)
+    """
+    try:
+        value = parse_decimal(surface, locale="vi", strict=True)
+    except (NumberFormatError, InvalidOperation, ValueError):
+        return None
+    if not isinstance(value, Decimal) or not value.is_finite():
+        return None
+    return float(value)

@@ -1,0 +1,91 @@
+"""Plan elements (how many targets, key tasks, breakthroughs, solution groups a plan sets) and
+the quoted theme of a year ("chủ đề năm 2026 “...”")."""
+
+from __future__ import annotations
+
+import re
+
+from .parse import ParsedDocument
+from .patterns import YEAR_SPAN, standalone_years
+
+_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+# Longest first: "nhóm nhiệm vụ, giải pháp" is one element, not a task group.
+_ELEMENTS = [
+    (r"nhóm\s+nhiệm\s+vụ,?\s+(?:và\s+)?giải\s+pháp", "tasks_and_solutions"),
+    (r"nhóm\s+nhiệm\s+vụ", "task_groups"),
+    (r"nhóm\s+giải\s+pháp", "solution_groups"),
+    (r"nhiệm\s+vụ\s+trọng\s+tâm|nhiệm\s+vụ\s+chủ\s+yếu", "key_tasks"),
+    (r"khâu\s+đột\s+phá|đột\s+phá\s+chiến\s+lược|nhiệm\s+vụ\s+đột\s+phá", "breakthroughs"),
+    (r"chỉ\s+tiêu(?:\s+(?:chủ\s+yếu|cụ\s+thể|kinh\s+tế\s*-\s*xã\s+hội))?", "targets"),
+    (r"chương\s+trình\s+(?:trọng\s+điểm|hành\s+động)", "programmes"),
+]
+_ELEMENT_RE = re.compile(
+    rf"(?<![\w/])(?P<n>\d{{1,3}}|{'|'.join(_WORDS)})(?!/)\s+(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_ELEMENTS)) + r")(?!\w)",
+    re.IGNORECASE)
+_NOT_PLAN_AFTER = re.compile(r"[^;.]{0,50}?(?:đạt|vượt|chưa\s+đạt|không\s+đạt|hoàn\s+thành)(?!\s+(?:mục\s+tiêu|được))", re.IGNORECASE)
+_THEME = re.compile(r"chủ\s+đề(?:\s+của)?\s+năm(?:\s+(?P<year>(?:19|20)\d{2}))?[^“”\"]{0,80}?[“\"](?P<text>[^”\"]{10,600})[”\"]", re.IGNORECASE)
+
+
+def extract_plan_elements(pd: ParsedDocument) -> list[dict]:
+    """Rows of the ``plan_elements`` table for one document.
+
+    >>> from cantho_analysis.corpus import Document
+    >>> from cantho_analysis.parse import parse_document
+    >>> doc = Document("d", "d.txt", "Nghị quyết năm 2026 với 28 chỉ tiêu và 4 nhóm nhiệm vụ, giải pháp; 16/19 chỉ tiêu đạt.", "")
+    >>> [(r["element"], r["count"], r["scope"]) for r in extract_plan_elements(parse_document(doc))]
+    [('targets', 28, '2026'), ('tasks_and_solutions', 4, '2026')]
+    """
+    text = pd.text
+    rows = []
+    for match in _ELEMENT_RE.finditer(text):
+        if _NOT_PLAN_AFTER.match(text, match.end()):
+            continue
+        count_text = match.group("n")
+        count = int(count_text) if count_text.isdigit() else _WORDS[count_text.lower()]
+        index = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
+        element_vi = " ".join(match.group(f"e{index}").split())
+        sent_id = pd.sent_at(match.start())
+        rows.append(pd.fact(match.start(), match.end(), element=_ELEMENTS[index][1], element_vi=element_vi,
+                            count=count, scope=_scope(pd, sent_id), term=pd.terms[sent_id][0] if pd.terms else ""))
+    return rows
+
+
+def _scope(pd: ParsedDocument, sent_id: int) -> str:
+    """The year or term span of the plan: from the sentence, else the sentence's term."""
+    sentence = pd.sentences[sent_id].text
+    span = YEAR_SPAN.search(sentence)
+    if span:
+        return f"{span.group(1)}-{span.group(2)}"
+    years = standalone_years(sentence)
+    if years:
+        return str(years[0])
+    term = pd.terms[sent_id][0]
+    if term and term in pd.params.terms:
+        first, last = pd.params.terms[term]
+        return f"{first}-{last}"
+    return ""
+
+
+def extract_themes(pd: ParsedDocument) -> list[dict]:
+    """Rows of the ``themes`` table: the quoted theme of a year.
+
+    >>> from cantho_analysis.corpus import Document
+    >>> from cantho_analysis.parse import parse_document
+    >>> doc = Document("d", "d.txt", "Với chủ đề của năm 2026 “Đoàn kết, đổi mới, phát triển nhanh”, tỉnh...", "")
+    >>> [(r["year"], r["text"]) for r in extract_themes(parse_document(doc))]
+    [(2026, 'Đoàn kết, đổi mới, phát triển nhanh')]
+    """
+    rows = []
+    for match in _THEME.finditer(pd.text):
+        year = match.group("year")
+        if not year:
+            sentence = pd.sentences[pd.sent_at(match.start())]
+            before = pd.text[sentence.start:match.start()]
+            years = standalone_years(before)
+            year = years[-1] if years else None
+        if year is None:
+            continue
+        sent_id = pd.sent_at(match.start())
+        rows.append(pd.fact(match.start("text"), match.end("text"), year=int(year), text=match.group("text"),
+                            term=pd.terms[sent_id][0] if pd.terms else ""))
+    return rows

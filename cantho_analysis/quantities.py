@@ -1,0 +1,226 @@
+"""Quantities: every number stated as a fact, with unit, metric, kind, qualifier and term.
+
+Numbers are read in Vietnamese format (``.`` thousands, ``,`` decimals) with babel.  Dates,
+standalone years, ordinals, Party anniversaries and document numbers are never quantities.
+A number needs a recognised unit to be reported: a bare number is not a fact we can label.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .lexicon import load_yaml
+from .parse import ParsedDocument
+from .patterns import date_spans, parse_vi_number
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# "năm" (five) is left out: it is far more often "year".
+_WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+# Unit phrases, longest first; each maps to a codebook unit.  The value is multiplied by nothing:
+# values stay "in the stated unit".
+_UNITS = [
+    (r"nghìn\s+t[ỷỉ]\s+đồng|ngàn\s+t[ỷỉ]\s+đồng|nghìn\s+t[ỷỉ]", "thousand_billion_vnd"),
+    (r"t[ỷỉ]\s+đồng|t[ỷỉ]\s+VNĐ|t[ỷỉ]\s+VND", "billion_vnd"),
+    (r"triệu\s+đồng(?:/người(?:/năm)?)?", "million_vnd"),
+    (r"t[ỷỉ]\s+USD|t[ỷỉ]\s+đô\s+la", "billion_usd"),
+    (r"triệu\s+USD|triệu\s+đô\s+la", "million_usd"),
+    (r"USD", "usd"),
+    (r"đồng(?!\s+chí)", "vnd"),
+    (r"%", "percent"),
+    (r"chỉ\s+tiêu", "targets"),
+    (r"nhóm\s+nhiệm\s+vụ|nhiệm\s+vụ|khâu\s+đột\s+phá|đột\s+phá|nhóm\s+giải\s+pháp|giải\s+pháp|chương\s+trình", "tasks"),
+    (r"tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|tổ\s+chức|đảng\s+bộ(?:\s+bộ\s+phận)?|chi\s+bộ|doanh\s+nghiệp|hợp\s+tác\s+xã|cơ\s+quan|đơn\s+vị", "organizations"),
+    (r"đảng\s+viên|đại\s+biểu|đồng\s+chí|người|cán\s+bộ|lao\s+động|hộ|học\s+sinh|công\s+nhân|chiến\s+sĩ", "persons"),
+    (r"năm(?!\s+(?:19|20)\d{2})", "years"),
+    (r"ngày", "days"),
+    (r"ha|hécta|héc-ta", "ha"),
+    (r"km", "km"),
+]
+_UNIT_RE = re.compile(r"\s*(" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + r")(?!\w)", re.IGNORECASE)
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,/-])(?P<a>{_NUM})(?:\s*/\s*(?P<den>\d+)(?!\s*/)|\s*(?:[-–]|đến)\s*(?P<b>{_NUM})(?=\s*[%\w]))?(?![\d/]|,\d|\.\d)"
+    rf"|(?<!\w)(?P<w>{'|'.join(_WORD_NUMBERS)})(?=\s+(?:ngày|năm|tháng|chỉ\s+tiêu|nhiệm\s+vụ|khâu|nhóm|đột\s+phá)\b)"
+    rf"|(?<!\w)(?P<two>hai\s+con\s+số)",
+    re.IGNORECASE)
+_NOT_QUANTITY_BEFORE = re.compile(
+    r"(?:\bsố|\bthứ|\bkhóa|\bquý|\bkỳ|\btháng|\bngày|\bnăm|\blần|\bĐiều|\bkhoản|\bphường|\bquận|\bTrong|\bkỷ\s+niệm|\bchặng\s+đường|\bsuốt|\bkế\s+hoạch)\s*$", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"(?:đứng|xếp|vươn\s+lên)\s+(?:hạng\s+|thứ\s+)$", re.IGNORECASE)
+_ANNIVERSARY_AFTER = re.compile(r"\s*năm\s+(?:Ngày\s+)?(?:thành\s+lập|truyền\s+thống|Ngày\s+truyền\s+thống|thành\s+phố\s+trực\s+thuộc|giải\s+phóng)", re.IGNORECASE)
+_DOCNUM_AFTER = re.compile(r"\s*[-/]\s*[A-ZĐ]")
+_QUALIFIERS = [
+    (re.compile(r"(?:hơn|trên)\s+$", re.IGNORECASE), "more_than"),
+    (re.compile(r"(?:khoảng|gần|xấp\s+xỉ)\s+$", re.IGNORECASE), "approx"),
+    (re.compile(r"vượt\s+$", re.IGNORECASE), "exceeds"),
+    (re.compile(r"dưới\s+$", re.IGNORECASE), "less_than"),
+    (re.compile(r"từ\s+$", re.IGNORECASE), "at_least"),
+]
+_AT_LEAST_AFTER = re.compile(r"^\s*(?:trở\s+lên)", re.IGNORECASE)
+_ESTIMATE = re.compile(r"\bước\b", re.IGNORECASE)
+_TARGET = re.compile(r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu[^;,]{0,30}?(?:đạt|là)|kế\s+hoạch\s+đề\s+ra|dự\s+kiến", re.IGNORECASE)
+_PLAN_CONTEXT = re.compile(r"đề\s+ra|xác\s+định|thực\s+hiện|với|gồm|tập\s+trung|triển\s+khai|nghị\s+quyết", re.IGNORECASE)
+_OUTCOME_AFTER = re.compile(r"^[^;,.]{0,60}?(?:đạt|vượt|chưa\s+đạt|không\s+đạt|hoàn\s+thành)", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[;:]")
+
+
+@functools.lru_cache(maxsize=None)
+def _metric_rules():
+    rules = []
+    for rule in load_yaml("metrics.yaml")["metrics"]:
+        cues = re.compile("|".join(f"(?:{c})" for c in rule["cues"]), re.IGNORECASE)
+        rules.append((rule["code"], rule["en"], set(rule["units"]), cues))
+    return rules
+
+
+def _unit_after(text: str, pos: int):
+    match = _UNIT_RE.match(text, pos)
+    if not match:
+        return None
+    index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None and k.startswith("u"))
+    return _UNITS[index][1], match.end()
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    cut = [m.end() for m in _CLAUSE_START.finditer(text, sent_start, pos)]
+    return cut[-1] if cut else sent_start
+
+
+def _metric(clause: str, sentence_before: str, unit: str, unit_surface: str) -> tuple[str, str]:
+    """Metric of a number: counts take the first rule (in file order) whose cue is in the
+    nearest sub-clause, then the clause, then the unit itself; rates and money take the cue
+    closest to the number, in the clause and then in the sentence."""
+    rules = [r for r in _metric_rules() if not r[2] or unit in r[2]]
+    if unit in {"persons", "organizations", "targets", "tasks"}:
+        sub_clause = clause.rsplit(",", 1)[-1]
+        for scope in (sub_clause, clause, unit_surface):
+            for code, en, _, cues in rules:
+                if cues.search(scope):
+                    return code, en
+        return "other", "Other"
+    for scope in (clause, sentence_before):
+        best = None
+        for code, en, _, cues in rules:
+            for match in cues.finditer(scope):
+                distance = len(scope) - match.end()
+                if best is None or distance < best[0]:
+                    best = (distance, code, en)
+        if best:
+            return best[1], best[2]
+    return "other", "Other"
+
+
+def _count_metric(unit: str, kind: str, after: str) -> tuple[str, str]:
+    if kind == "plan_count":
+        code = "plan_targets" if unit == "targets" else "plan_tasks"
+    else:
+        code = "targets_unmet" if re.match(r"^[^;,.]{0,40}?(?:chưa|không)\s+đạt", after, re.IGNORECASE) else "targets_met"
+    en = next(rule[1] for rule in _metric_rules() if rule[0] == code)
+    return code, en
+
+
+def _kind(unit: str, before: str, clause: str, after: str) -> str:
+    if unit == "rank":
+        return "rank"
+    if unit in {"targets", "tasks"}:
+        if _OUTCOME_AFTER.search(after) or "/" in before[-3:]:
+            return "achieved"
+        return "plan_count"
+    if _ESTIMATE.search(clause):
+        return "estimated"
+    if _TARGET.search(clause):
+        return "target"
+    if unit in {"persons", "organizations", "years", "days", "ha", "km"}:
+        return "count"
+    return "achieved"
+
+
+def _qualifier(before: str, after: str) -> str:
+    if _AT_LEAST_AFTER.search(after):
+        return "at_least"
+    for pattern, name in _QUALIFIERS:
+        if pattern.search(before) and name != "at_least":
+            return name
+    return ""
+
+
+def _ref_period(sentence_text: str) -> str:
+    from .patterns import YEAR_SPAN, standalone_years
+
+    span = YEAR_SPAN.search(sentence_text)
+    if span:
+        return f"{span.group(1)}-{span.group(2)}"
+    years = standalone_years(sentence_text)
+    return str(years[0]) if years else ""
+
+
+def extract_quantities(pd: ParsedDocument) -> list[dict]:
+    """Rows of the ``quantities`` table for one document.
+
+    >>> from cantho_analysis.corpus import Document
+    >>> from cantho_analysis.parse import parse_document
+    >>> doc = Document("d", "d.txt", "Năm 2024, GRDP ước tăng 7,12%; thu ngân sách đạt hơn 12.558 tỷ đồng.", "")
+    >>> [(r["value"], r["unit"], r["metric"], r["kind"], r["qualifier"]) for r in extract_quantities(parse_document(doc))]
+    [(7.12, 'percent', 'grdp_growth', 'estimated', ''), (12558.0, 'billion_vnd', 'budget_revenue', 'achieved', 'more_than')]
+    """
+    text = pd.text
+    rows = []
+    for sentence in pd.sentences:
+        blocked = [(a + sentence.start, b + sentence.start) for a, b in date_spans(sentence.text)]
+        for match in _NUMBER_RE.finditer(text, sentence.start, sentence.end):
+            if any(a <= match.start() < b for a, b in blocked):
+                continue
+            row = _read_number(pd, sentence, match)
+            if row:
+                rows.append(row)
+    return rows
+
+
+def _read_number(pd: ParsedDocument, sentence, match: re.Match):
+    text = pd.text
+    before = text[max(sentence.start, match.start() - 40):match.start()]
+    if _NOT_QUANTITY_BEFORE.search(before) and not _RANK_BEFORE.search(before):
+        return None
+    if match.group("two"):
+        value, value_max, denominator, end = 10.0, None, None, match.end()
+        unit, qualifier = "percent", "at_least"
+    else:
+        if match.group("w"):
+            value = float(_WORD_NUMBERS[match.group("w").lower()])
+            value_max = denominator = None
+        else:
+            value = parse_vi_number(match.group("a"))
+            value_max = parse_vi_number(match.group("b")) if match.group("b") else None
+            denominator = float(match.group("den")) if match.group("den") else None
+            if value is None or (match.group("b") and value_max is None):
+                return None
+        if _DOCNUM_AFTER.match(text, match.end()) or _ANNIVERSARY_AFTER.match(text, match.end()):
+            return None
+        if _RANK_BEFORE.search(before):
+            unit, end = "rank", match.end()
+        else:
+            found = _unit_after(text, match.end())
+            if not found:
+                return None
+            unit, end = found
+        if unit == "years" and 1900 <= value <= 2100:
+            return None
+        qualifier = _qualifier(before, text[end:end + 20])
+    clause_start = _clause_start(text, sentence.start, match.start())
+    clause = text[clause_start:match.start()]
+    after = text[end:min(sentence.end, end + 80)]
+    kind = _kind(unit, before, clause, after)
+    if unit in {"targets", "tasks"}:
+        metric, metric_en = _count_metric(unit, kind, after)
+    else:
+        metric, metric_en = _metric(clause, text[sentence.start:match.start()], unit, text[match.end():end])
+    start = match.start()
+    q_match = re.search(r"(?:hơn|trên|khoảng|gần|vượt|dưới|từ)\s+$", before, re.IGNORECASE)
+    if q_match and qualifier and qualifier != "at_least" or (qualifier == "at_least" and q_match and q_match.group(0).lower().startswith("từ")):
+        start = match.start() - (len(before) - q_match.start())
+    if qualifier == "at_least" and not match.group("two"):
+        tail = _AT_LEAST_AFTER.search(text[end:end + 20])
+        end = end + tail.end() if tail else end
+    return pd.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit,
+                   metric=metric, metric_en=metric_en, ref_period=_ref_period(sentence.text),
+                   kind=kind, qualifier=qualifier,
+                   term=pd.term_at(match.start()))

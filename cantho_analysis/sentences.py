@@ -1,0 +1,151 @@
+"""Split a document into paragraphs and sentences, and attribute each sentence a term.
+
+A paragraph is a non-empty line.  A paragraph splits after ``.``, ``!``, ``?`` or ``…`` that is
+followed by white space and an upper-case letter, a digit or an opening quote; common
+abbreviations (``TP.``) do not end a sentence.  The rules for ``term`` are in
+``docs/term_rules.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import config
+from .patterns import YEAR_SPAN, standalone_years, roman_to_int
+
+_HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]*")
+_ABBREVIATIONS = {"tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th", "v.v", "tx", "q", "p"}
+_BOUNDARY = re.compile(r"([.!?…]+[”\"’)]*)(\s+)(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])")
+_CITY_CONGRESS = re.compile(
+    r"Đại hội (?:đại biểu )?Đảng bộ (?:thành phố|tỉnh|TP\.?)[^.;]{0,40}?lần thứ ([IVXLC]+)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its id, paragraph id and span in the document's normalised text."""
+
+    sent_id: int
+    para_id: int
+    start: int
+    end: int
+    text: str
+
+
+def body_start(text: str) -> int:
+    """Offset where the article body starts, after a `` date YYYY-MM[-DD]`` header.
+
+    >>> body_start(" date 2024-12 Quang cảnh")
+    14
+    """
+    match = _HEADER.match(text)
+    return match.end() if match else 0
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines of *text*, skipping a date header.
+
+    >>> paragraphs("a b\\n\\n c\\n")
+    [(0, 3), (6, 7)]
+    """
+    spans = []
+    offset = 0
+    first = body_start(text)
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        start = max(start, first) if start < first <= end else start
+        stripped_left = len(text[start:end]) - len(text[start:end].lstrip())
+        stripped_right = len(text[start:end]) - len(text[start:end].rstrip())
+        start, end = start + stripped_left, end - stripped_right
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split normalised *text* into sentences with exact offsets.
+
+    >>> [s.text for s in split_sentences("Ông A nói. Ảnh: B\\nTP. Cần Thơ phát triển.")]
+    ['Ông A nói.', 'Ảnh: B', 'TP. Cần Thơ phát triển.']
+    """
+    sentences: list[Sentence] = []
+    for para_id, (p_start, p_end) in enumerate(paragraphs(text)):
+        cursor = p_start
+        for match in _BOUNDARY.finditer(text, p_start, p_end):
+            if _is_abbreviation(text, cursor, match.start()):
+                continue
+            end = match.end(1)
+            sentences.append(Sentence(len(sentences), para_id, cursor, end, text[cursor:end]))
+            cursor = match.end()
+        if cursor < p_end:
+            sentences.append(Sentence(len(sentences), para_id, cursor, p_end, text[cursor:p_end]))
+    return sentences
+
+
+def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[start:dot])
+    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+
+
+def term_of_years(first: int, last: int, terms: dict[str, tuple[int, int]]) -> str:
+    """The term whose years contain the span ``first..last``; the boundary year goes to the
+    term that ends in it.
+
+    >>> term_of_years(2026, 2030, config.DEFAULT_TERMS)
+    'I'
+    >>> term_of_years(2025, 2025, config.DEFAULT_TERMS)
+    'XIV'
+    """
+    for name, (t_start, t_end) in sorted(terms.items(), key=lambda kv: kv[1]):
+        if first == last and t_start <= first <= t_end:
+            return name
+        if first != last and t_start <= first and last <= t_end and not (first == t_end):
+            return name
+    return ""
+
+
+def sentence_term(text: str, terms: dict[str, tuple[int, int]],
+                  term_congress: dict[str, int]) -> tuple[str, str]:
+    """Term a sentence speaks about, and the rule that decided (``docs/term_rules.md``).
+
+    >>> sentence_term("nhiệm kỳ 2020 - 2025, kinh tế tăng trưởng", config.DEFAULT_TERMS, config.DEFAULT_TERM_CONGRESS)
+    ('XIV', 'term_span')
+    """
+    for match in YEAR_SPAN.finditer(text):
+        term = term_of_years(int(match.group(1)), int(match.group(2)), terms)
+        if term:
+            return term, "term_span"
+    for match in _CITY_CONGRESS.finditer(text):
+        ordinal = roman_to_int(match.group(1))
+        for name, number in term_congress.items():
+            if number == ordinal and name in terms:
+                return name, "congress"
+    for year in standalone_years(text):
+        term = term_of_years(year, year, terms)
+        if term:
+            return term, "year"
+    return "", ""
+
+
+def attribute_terms(sentences: list[Sentence], terms=None, term_congress=None) -> list[tuple[str, str]]:
+    """``(term, term_basis)`` for each sentence, carrying a term forward within a paragraph.
+
+    >>> ss = split_sentences("Năm 2024, kinh tế tăng. Xã hội ổn định.")
+    >>> attribute_terms(ss)
+    [('XIV', 'year'), ('XIV', 'paragraph')]
+    """
+    terms = terms or config.DEFAULT_TERMS
+    term_congress = term_congress or config.DEFAULT_TERM_CONGRESS
+    result: list[tuple[str, str]] = []
+    previous_para, carried = -1, ""
+    for sentence in sentences:
+        if sentence.para_id != previous_para:
+            previous_para, carried = sentence.para_id, ""
+        term, basis = sentence_term(sentence.text, terms, term_congress)
+        if term:
+            carried = term
+        elif carried:
+            term, basis = carried, "paragraph"
+        result.append((term, basis))
+    return result

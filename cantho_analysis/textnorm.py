@@ -1,0 +1,63 @@
+"""Text normalisation for Vietnamese news text.
+
+All offsets in every table index into the text this module returns, so the same article in
+NFD, with a BOM, CRLF line ends, non-breaking spaces, old-style tone marks or a look-alike
+``Ð`` gives the same tables as clean text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style ("hoà") versus new-style ("hòa") tone placement: the tone moves from the second
+# vowel of oa/oe/uy to the first.  Only open syllables (nothing after the vowel pair) differ.
+_TONE = "[\u0300\u0301\u0303\u0309\u0323]"
+# The pair must close the syllable: no further letter or combining mark ("hoặc" stays).
+_OLD_STYLE = re.compile(
+    rf"(?<![qQ])([oO])([aAeE])({_TONE})(?![\w\u0300-\u036f])"
+    rf"|(?<![qQ])([uU])([yY])({_TONE})(?![\w\u0300-\u036f])"
+)
+
+_CHAR_MAP = str.maketrans({
+    "\u00d0": "\u0110",  # Icelandic Eth looks like Đ; Vietnamese means Đ
+    "\u00f0": "\u0111",
+    "\u00a0": " ",  # no-break space
+    "\u202f": " ",
+    "\u2007": " ",
+    "\u200b": "",  # zero-width space and joiners carry no text
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",  # BOM, also when it turns up mid-file after concatenation
+})
+
+
+def _move_tone(match: re.Match) -> str:
+    groups = [g for g in match.groups() if g is not None]
+    first, second, tone = groups
+    return first + tone + second
+
+
+def normalize(text: str) -> str:
+    """Return *text* in the package's canonical form.
+
+    NFC, new-style tone placement, ``Đ`` for ``Ð``, ``\\n`` line ends, ordinary spaces for
+    no-break spaces, no BOM or zero-width characters.
+
+    >>> normalize("Thanh Ho\\u00e0 \\u00d0\\u1ea3ng\\r\\n") == "Thanh Hòa Đảng\\n"
+    True
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
+    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = _OLD_STYLE.sub(_move_tone, decomposed)
+    return unicodedata.normalize("NFC", decomposed)
+
+
+def fold(text: str) -> str:
+    """Lower-case *text* for matching, keeping diacritics (they carry meaning in Vietnamese).
+
+    >>> fold("Bí thư THÀNH ỦY")
+    'bí thư thành ủy'
+    """
+    return normalize(text).lower()
