@@ -12,7 +12,7 @@ import re
 
 from .lexicon import load_yaml
 from .parse import ParsedDocument
-from .patterns import date_spans, parse_vi_number
+from .patterns import YEAR_SPAN, date_spans, parse_vi_number, standalone_years
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # "năm" (five) is left out: it is far more often "year".
@@ -143,14 +143,18 @@ def _qualifier(before: str, after: str) -> str:
     return ""
 
 
-def _ref_period(sentence_text: str) -> str:
-    from .patterns import YEAR_SPAN, standalone_years
-
-    span = YEAR_SPAN.search(sentence_text)
-    if span:
-        return f"{span.group(1)}-{span.group(2)}"
-    years = standalone_years(sentence_text)
-    return str(years[0]) if years else ""
+def _ref_period(pd: ParsedDocument, sentence) -> str:
+    """Year or span of the sentence, else of the closest earlier sentence in its paragraph."""
+    for earlier in reversed(pd.sentences[:sentence.sent_id + 1]):
+        if earlier.para_id != sentence.para_id:
+            break
+        span = YEAR_SPAN.search(earlier.text)
+        if span:
+            return f"{span.group(1)}-{span.group(2)}"
+        years = standalone_years(earlier.text)
+        if years:
+            return str(years[0])
+    return ""
 
 
 def extract_quantities(pd: ParsedDocument) -> list[dict]:
@@ -221,6 +225,6 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match):
         tail = _AT_LEAST_AFTER.search(text[end:end + 20])
         end = end + tail.end() if tail else end
     return pd.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit,
-                   metric=metric, metric_en=metric_en, ref_period=_ref_period(sentence.text),
+                   metric=metric, metric_en=metric_en, ref_period=_ref_period(pd, sentence),
                    kind=kind, qualifier=qualifier,
                    term=pd.term_at(match.start()))

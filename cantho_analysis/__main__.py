@@ -1,0 +1,7 @@
+"""``python -m cantho_analysis`` is the ``cantho-analysis`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,208 @@
+"""Statistics for the notebooks, computed here so the notebooks only display and plot them.
+
+Every function takes the dict of tables from :func:`cantho_analysis.build_tables` and returns a
+tidy DataFrame that keeps ``doc_id``/``sent_id``/``quote`` (or a ``provenance`` column), so each
+number can be traced back to its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .lexicon import load_csv, load_yaml
+
+TERMS = ["XIV", "I"]
+# Administrative vocabulary whose use before and after the merger the merger notebook compares.
+# Generic Vietnamese terms of the 2025 reform, not taken from any article.
+ADMIN_VOCABULARY = {
+    "quận, huyện (districts)": r"quận|huyện",
+    "xã, phường (communes, wards)": r"\bxã\b(?!\s+hội)|phường",
+    "hai cấp (two-level)": r"hai cấp",
+    "sáp nhập (merger)": r"sáp nhập|hợp nhất",
+    "tinh gọn (streamlining)": r"tinh gọn",
+    "sắp xếp (rearrangement)": r"sắp xếp",
+    "Đảng bộ các cơ quan Đảng (Party agencies committee)": r"Đảng bộ các cơ quan Đảng",
+}
+
+
+def label(code: str, lang: str = "en") -> str:
+    """English or Vietnamese label of a code from the package vocabularies.
+
+    >>> label("anti_corruption"), label("XIV")
+    ('Anti-corruption', 'XIV term (2020-2025)')
+    """
+    labels = _labels(lang)
+    return labels.get(code, code)
+
+
+def _labels(lang: str) -> dict:
+    key = "label_vi" if lang == "vi" else "label_en"
+    labels = {d["code"]: d.get(key, d["code"]) for d in load_yaml("policy_domains.yaml")["domains"]}
+    labels.update({p["code"]: p["en"] for p in load_yaml("positions.yaml")["positions"]})
+    labels.update({m["code"]: m["en"] for m in load_yaml("metrics.yaml")["metrics"]})
+    terms = {row["key"][5:]: row["value"] for row in load_csv("context.csv") if row["key"].startswith("term_")}
+    if lang == "vi":
+        labels.update({t: f"Nhiệm kỳ {t} ({years})" for t, years in terms.items()})
+        labels.update({"pre_merger": "Trước hợp nhất", "post_merger": "Sau hợp nhất", "": "(không xác định)"})
+    else:
+        labels.update({t: f"{t} term ({years})" for t, years in terms.items()})
+        labels.update({"pre_merger": "Before the merger", "post_merger": "After the merger", "": "(unattributed)"})
+    return labels
+
+
+def context_table() -> pd.DataFrame:
+    """The cited outside context (merger date, resolution, term years) used as assumptions."""
+    return pd.DataFrame(load_csv("context.csv"))
+
+
+def provenance(frame: pd.DataFrame, width: int = 90) -> pd.Series:
+    """``doc_id#sent_id: “quote”`` for each row, the link from a number back to its sentence.
+
+    >>> provenance(pd.DataFrame({"doc_id": ["d"], "sent_id": [3], "quote": ["7,41%"]})).tolist()
+    ['d#3: “7,41%”']
+    """
+    quotes = frame["quote"].astype(str).map(lambda q: q if len(q) <= width else q[: width - 1] + "…")
+    return frame["doc_id"].astype(str) + "#" + frame["sent_id"].astype(str) + ": “" + quotes + "”"
+
+
+def with_sentence(frame: pd.DataFrame, tables: dict) -> pd.DataFrame:
+    """Add the full ``sentence`` text behind each fact row."""
+    sentences = tables["sentences"][["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    return frame.merge(sentences, on=["doc_id", "sent_id"], how="left")
+
+
+def per_document_counts(tables: dict) -> pd.DataFrame:
+    """Rows each fact table holds per document."""
+    docs = tables["documents"][["doc_id", "published"]].copy()
+    for name, frame in tables.items():
+        if name in ("documents", "problems") or "doc_id" not in frame:
+            continue
+        docs[name] = docs["doc_id"].map(frame.groupby("doc_id").size()).fillna(0).astype(int)
+    return docs
+
+
+def growth_series(tables: dict) -> pd.DataFrame:
+    """Growth-rate statements (achieved, estimated, target) with the year or span they refer to."""
+    q = tables["quantities"]
+    growth = q[(q["metric"] == "grdp_growth") & (q["unit"] == "percent")].copy()
+    growth["refers_to"] = growth["ref_period"].replace("", pd.NA).fillna(growth["term"].map(_term_span))
+    growth["provenance"] = provenance(growth)
+    cols = ["refers_to", "term", "kind", "qualifier", "value", "doc_id", "sent_id", "provenance"]
+    return growth[cols].sort_values(["refers_to", "kind", "doc_id", "sent_id"], kind="mergesort").reset_index(drop=True)
+
+
+def _term_span(term: str):
+    spans = {row["key"][5:]: row["value"] for row in load_csv("context.csv") if row["key"].startswith("term_")}
+    return spans.get(term, pd.NA)
+
+
+def term_comparison(tables: dict) -> pd.DataFrame:
+    """Side-by-side table, one row per indicator, a column per term and a provenance column."""
+    rows = []
+    q = tables["quantities"]
+    for (metric, kind, unit), group in q[q["term"].isin(TERMS)].groupby(["metric", "kind", "unit"], sort=True):
+        rows.append(_compare_row("indicators", f"{metric} ({kind}, {unit})", group,
+                                 lambda g: "; ".join(f"{v:g}" for v in g["value"])))
+    plans = tables["plan_elements"]
+    for element, group in plans[plans["term"].isin(TERMS)].groupby("element", sort=True):
+        rows.append(_compare_row("plan structure", element, group, lambda g: "; ".join(f"{c} ({s})" for c, s in zip(g["count"], g["scope"]))))
+    themes = tables["themes"]
+    for _, row in themes[themes["term"].isin(TERMS)].iterrows():
+        group = themes.loc[[_]]
+        rows.append(_compare_row("theme of the year", str(row["year"]), group, lambda g: g["text"].iloc[0][:80] + "…"))
+    return pd.DataFrame(rows, columns=["section", "indicator", *TERMS, "provenance"])
+
+
+def _compare_row(section: str, indicator: str, group: pd.DataFrame, fmt) -> dict:
+    row = {"section": section, "indicator": indicator}
+    for term in TERMS:
+        part = group[group["term"] == term]
+        row[term] = fmt(part) if len(part) else ""
+    row["provenance"] = " | ".join(provenance(group, 50))
+    return row
+
+
+def officeholders(tables: dict) -> pd.DataFrame:
+    """Who is named in which office, with the date of the article that says so."""
+    officials = tables["officials"].merge(tables["documents"][["doc_id", "published"]], on="doc_id")
+    officials["provenance"] = provenance(officials, 60)
+    grouped = officials.groupby(["position_code", "position_en", "name"], sort=True).agg(
+        first_seen=("published", "min"), last_seen=("published", "max"), n_mentions=("doc_id", "size"),
+        provenance=("provenance", "first"))
+    return grouped.reset_index().sort_values(["position_code", "first_seen", "name"], kind="mergesort").reset_index(drop=True)
+
+
+def legal_documents(tables: dict) -> pd.DataFrame:
+    """Distinct legal documents cited, by ``ref_key``, with the documents that cite them."""
+    refs = tables["legal_refs"].merge(tables["documents"][["doc_id", "published"]], on="doc_id")
+    refs["provenance"] = provenance(refs, 60)
+    grouped = refs.groupby("ref_key", sort=True).agg(
+        doc_type=("doc_type", "first"), number=("number", "first"), code=("code", "first"),
+        issued=("issued", "max"), issuer=("issuer", "max"), n_citing_docs=("doc_id", "nunique"),
+        first_cited=("published", "min"), provenance=("provenance", "first"))
+    return grouped.reset_index()
+
+
+def leadership_timeline(tables: dict) -> pd.DataFrame:
+    """One row per person, office and article date: the data of the leadership timeline."""
+    officials = tables["officials"].merge(tables["documents"][["doc_id", "published"]], on="doc_id")
+    officials = officials[officials["published"] != ""]
+    officials["date"] = pd.to_datetime(officials["published"].str.pad(10, "right", "-").str.replace("--", "-15", regex=False).str[:10], errors="coerce")
+    timeline = officials.drop_duplicates(["doc_id", "name", "position_code"])
+    return timeline[["date", "published", "name", "position_code", "position_en", "organization", "doc_id", "sent_id", "quote"]] \
+        .sort_values(["date", "position_code", "name"], kind="mergesort").reset_index(drop=True)
+
+
+def vocabulary_by_period(tables: dict) -> pd.DataFrame:
+    """Mentions of the administrative vocabulary per 100 sentences, before and after the merger."""
+    sentences = tables["sentences"]
+    rows = []
+    for period, group in sentences.groupby("period", sort=True):
+        n = len(group)
+        for term, pattern in ADMIN_VOCABULARY.items():
+            regex = re.compile(pattern, re.IGNORECASE)
+            hits = group[group["text"].map(lambda t: bool(regex.search(t)))]
+            rows.append({"period": period, "term": term, "n_sentences": n, "n_hits": len(hits),
+                         "per_100_sentences": round(100 * len(hits) / n, 2) if n else 0.0,
+                         "example": provenance(hits.assign(quote=hits["text"]), 70).iloc[0] if len(hits) else ""})
+    return pd.DataFrame(rows, columns=["period", "term", "n_sentences", "n_hits", "per_100_sentences", "example"])
+
+
+def domain_shares(tables: dict, by: str) -> pd.DataFrame:
+    """Share of sentences mentioning each policy domain, by ``term`` or ``period``.
+
+    A sentence that mentions a domain counts once for it; shares are over all sentences of the
+    group, so they need not add up to 1.
+    """
+    sentences = tables["sentences"]
+    coded = tables["sentence_domains"].drop_duplicates(["doc_id", "sent_id", "domain"])
+    totals = sentences.groupby(by).size().rename("n_sentences")
+    counts = coded.groupby([by, "domain"]).size().rename("n_coded").reset_index()
+    shares = counts.merge(totals.reset_index(), on=by)
+    shares["share"] = (shares["n_coded"] / shares["n_sentences"]).round(3)
+    return shares.sort_values([by, "share", "domain"], ascending=[True, False, True], kind="mergesort").reset_index(drop=True)
+
+
+def congress_numbering(tables: dict) -> pd.DataFrame:
+    """Provincial and Party-agencies congress ordinals by article date, to show the restart at I."""
+    cong = tables["congresses"].merge(tables["documents"][["doc_id", "published"]], on="doc_id")
+    cong = cong[cong["level"].isin(["provincial_party", "party_agencies_committee"])]
+    cong = cong.assign(provenance=provenance(cong, 70))
+    return cong[["published", "doc_id", "level", "ordinal", "term_start", "term_end", "provenance"]] \
+        .drop_duplicates(["doc_id", "level", "ordinal"]).sort_values(["published", "level", "ordinal"], kind="mergesort").reset_index(drop=True)
+
+
+def numbering_inconsistencies(numbering: pd.DataFrame, merger_date: str, term_congress: dict) -> pd.DataFrame:
+    """Provincial congress ordinals that do not fit the numbering of the article's period.
+
+    After the merger the city congress is numbered from I; an article published after the merger
+    date that names another provincial ordinal for the current congress is flagged.
+    """
+    prov = numbering[numbering["level"] == "provincial_party"]
+    expected_after = term_congress.get("I")
+    known = set(term_congress.values())
+    after = prov[prov["published"].str[:10] >= merger_date[: len("YYYY-MM")]]
+    flagged = after[~after["ordinal"].isin(known)]
+    return flagged.assign(expected_after_merger=expected_after)

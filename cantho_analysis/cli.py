@@ -1,0 +1,104 @@
+"""Command line: ``cantho-analysis run``, ``cantho-analysis extract`` and ``cantho-analysis codebook``.
+
+Errors are one line on stderr, naming the file or parameter and the reason; ``--debug`` shows
+the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import config
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cantho-analysis", description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="extract the tables, execute every notebook, render the HTML report",
+                         description="Execute every notebook in notebooks/ through papermill, in order, and write "
+                                     "OUT/notebooks/*.ipynb, OUT/report/index.html, OUT/data/ and OUT/figures/.")
+    run.add_argument("--corpus", type=Path, default=config.SEEDS_DIR,
+                     help="folder of .txt articles, passed to every notebook as corpus_dir (default: the repository's seeds/)")
+    run.add_argument("--out", type=Path, default=config.DEFAULT_OUT_DIR,
+                     help="output folder (default: build/); replaced atomically, and only if a previous run made it")
+    run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
+                     help="notebook parameter, e.g. -p merger_date 2025-07-01 -p lang en (repeatable); "
+                          "unknown names are refused")
+
+    extract = sub.add_parser("extract", help="write the tables of a corpus as CSV and Parquet")
+    extract.add_argument("corpus", type=Path, help="folder of .txt articles")
+    extract.add_argument("--out", type=Path, required=True, help="folder for the tables")
+    extract.add_argument("--strict", action="store_true", help="fail on the first unreadable or skipped file")
+    extract.add_argument("--merger-date", default=config.DEFAULT_MERGER_DATE, help="merger date (default %(default)s)")
+
+    codebook = sub.add_parser("codebook", help="write docs/codebook.md from the codebook")
+    codebook.add_argument("--out", type=Path, default=config.REPO_DIR / "docs" / "codebook.md")
+    return parser
+
+
+def _coerce(value: str):
+    for cast in (int, float):
+        try:
+            return cast(value)
+        except ValueError:
+            pass
+    return value
+
+
+def _extract(args) -> int:
+    from .datapackage import write_datapackage
+    from .parse import Params
+    from .tables import build_tables, write_tables
+
+    tables = build_tables(args.corpus, Params(merger_date=args.merger_date), strict=args.strict)
+    for problem in tables["problems"].itertuples():
+        print(f"{problem.severity}: {problem.message}", file=sys.stderr)
+    write_tables(tables, args.out)
+    write_datapackage(args.out)
+    counts = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
+    print(f"wrote {len(tables)} tables to {args.out}: {counts}")
+    return 0
+
+
+def _run(args) -> int:
+    from .runner import run
+
+    params = {name: _coerce(value) for name, value in args.parameter}
+    if "corpus_dir" in params or "output_dir" in params:
+        raise ValueError("pass the corpus with --corpus and the output folder with --out, not with -p")
+    out = run(args.corpus, args.out, params, log=lambda msg: print(msg, file=sys.stderr, flush=True))
+    print(f"done: {out}/report/index.html")
+    return 0
+
+
+def _codebook(args) -> int:
+    from .datapackage import codebook_markdown
+
+    args.out.write_text(codebook_markdown() + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``cantho-analysis`` command.
+
+    >>> main(["codebook", "--out", "/dev/null"])
+    wrote /dev/null
+    0
+    """
+    args = _parser().parse_args(argv)
+    handlers = {"run": _run, "extract": _extract, "codebook": _codebook}
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        print("cantho-analysis: interrupted; the previous output, if any, is unchanged", file=sys.stderr)
+        return 130
+    except Exception as exc:  # one line, no traceback, unless --debug
+        if args.debug:
+            raise
+        print(f"cantho-analysis: error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,70 @@
+"""Frictionless ``datapackage.json`` and ``docs/codebook.md``, both generated from the codebook."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .codebook import codebook, columns
+
+_FK_EXEMPT = {"documents", "problems"}
+
+
+def descriptor() -> dict:
+    """The Frictionless Data Package descriptor for the CSV tables.
+
+    >>> d = descriptor(); d["resources"][0]["name"], d["resources"][0]["schema"]["primaryKey"]
+    ('documents', ['doc_id'])
+    """
+    book = codebook()
+    resources = []
+    for name, spec in book["tables"].items():
+        fields = []
+        for col in columns(name):
+            field = book["fields"][col]
+            entry = {"name": col, "type": field["type"], "description": field["description"]}
+            if "enum" in field:
+                entry["constraints"] = {"enum": field["enum"]}
+            fields.append(entry)
+        schema = {"fields": fields, "missingValues": [""]}
+        if spec.get("primary_key"):
+            schema["primaryKey"] = spec["primary_key"]
+        if name not in _FK_EXEMPT:
+            schema["foreignKeys"] = [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}]
+        resources.append({"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
+                          "format": "csv", "encoding": "utf-8", "description": spec["description"], "schema": schema})
+    return {
+        "profile": "tabular-data-package",
+        "name": "cantho-analysis-tables",
+        "title": "Facts extracted from Vietnamese news about a provincial Party committee",
+        "version": book["version"],
+        "licenses": [{"name": "MIT", "title": "MIT License (code and generated tables)"}],
+        "sources": [{"title": "News articles in the analysed corpus; see documents.csv (outlet, sha256). "
+                              "Article texts keep their publishers' rights and are not relicensed."}],
+        "resources": resources,
+    }
+
+
+def write_datapackage(data_dir: Path) -> Path:
+    """Write ``datapackage.json`` into *data_dir*."""
+    path = Path(data_dir) / "datapackage.json"
+    path.write_text(json.dumps(descriptor(), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def codebook_markdown() -> str:
+    """The codebook rendered as Markdown (``docs/codebook.md``)."""
+    book = codebook()
+    lines = ["# Codebook", "", f"Version {book['version']}. Generated from `cantho_analysis/data/codebook.yaml` "
+             "by `python -m cantho_analysis codebook`; do not edit by hand.", ""]
+    for name, spec in book["tables"].items():
+        lines += [f"## `{name}`", "", spec["description"], ""]
+        if spec.get("primary_key"):
+            lines += [f"Primary key: `{', '.join(spec['primary_key'])}`.", ""]
+        lines += ["| column | type | description | allowed values / example |", "|---|---|---|---|"]
+        for col in columns(name):
+            field = book["fields"][col]
+            allowed = ", ".join(f"`{v}`" for v in field.get("enum", []) if v) or (f"e.g. `{field['example']}`" if "example" in field else "")
+            lines.append(f"| `{col}` | {field['type']} | {field['description'].replace('|', '/')} | {allowed} |")
+        lines.append("")
+    return "\n".join(lines)

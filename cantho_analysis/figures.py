@@ -1,0 +1,56 @@
+"""Reproducible figures: Agg backend, fixed SVG hash salt, no dates or software stamps.
+
+Notebooks call :func:`setup` once and :func:`save` per figure; ``save`` writes PNG and SVG to
+``<output_dir>/figures`` (when an output folder is given) and returns an image to display, so
+no ``<Figure size ...>`` repr or inline SVG enters the notebook.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+from IPython.display import Image  # noqa: E402
+
+SVG_METADATA = {"Date": None}
+PNG_METADATA = {"Software": None}
+
+
+def setup() -> None:
+    """Set deterministic, Vietnamese-capable plotting defaults.
+
+    >>> setup(); matplotlib.rcParams["svg.hashsalt"]
+    'cantho-analysis'
+    """
+    import seaborn as sns
+
+    sns.set_theme(style="whitegrid", context="notebook", font="DejaVu Sans")
+    matplotlib.rcParams.update({
+        "svg.hashsalt": "cantho-analysis",
+        "svg.fonttype": "path",
+        "figure.dpi": 100,
+        "savefig.dpi": 100,
+        "font.family": "DejaVu Sans",  # has every Vietnamese diacritic
+    })
+
+
+def save(fig, name: str, output_dir: str | Path | None) -> Image:
+    """Write *fig* as ``name.png`` and ``name.svg`` and return it as a displayable PNG.
+
+    >>> setup(); fig, ax = plt.subplots(); _ = ax.set_title("Tăng trưởng")
+    >>> save(fig, "t", None).format
+    'png'
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata=PNG_METADATA, bbox_inches="tight")
+    if output_dir:
+        folder = Path(output_dir) / "figures"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.png").write_bytes(buffer.getvalue())
+        fig.savefig(folder / f"{name}.svg", format="svg", metadata=SVG_METADATA, bbox_inches="tight")
+    plt.close(fig)
+    return Image(data=buffer.getvalue(), format="png")

@@ -1,0 +1,211 @@
+"""The main job: extract the tables, execute every notebook with papermill, render the report.
+
+The output folder is built in a temporary sibling folder and swapped into place at the end, so
+an interrupted or failed run never leaves a half-written output, and a folder this tool did not
+create is never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+from . import config
+
+MARKER = ".cantho-analysis-output"
+
+
+class RunError(Exception):
+    """A run that cannot start or did not finish; the message says why, on one line."""
+
+
+def notebook_sources(notebooks_dir: Path = config.NOTEBOOKS_DIR) -> list[Path]:
+    """The percent-format notebook sources, in run order (by file name).
+
+    >>> [p.name for p in notebook_sources()][0]
+    '01_corpus_overview.py'
+    """
+    return sorted(notebooks_dir.glob("[0-9][0-9]_*.py"))
+
+
+def to_notebook(source: Path):
+    """The jupytext notebook for *source* (papermill cannot execute ``.py`` directly)."""
+    import jupytext
+
+    notebook = jupytext.read(source)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return notebook
+
+
+def notebook_parameters(source: Path) -> dict:
+    """Parameters declared in the notebook's ``parameters`` cell, with their defaults.
+
+    >>> sorted(notebook_parameters(notebook_sources()[0]))[:2]
+    ['corpus_dir', 'lang']
+    """
+    import papermill as pm
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / (source.stem + ".ipynb")
+        import nbformat
+
+        nbformat.write(to_notebook(source), path)
+        return {name: spec["default"] for name, spec in pm.inspect_notebook(str(path)).items()}
+
+
+def check_parameters(params: dict, sources: list[Path]) -> None:
+    """Refuse a parameter no notebook declares (papermill itself only warns)."""
+    known = set()
+    for source in sources:
+        known |= set(notebook_parameters(source))
+    unknown = sorted(set(params) - known)
+    if unknown:
+        raise RunError(f"unknown parameter {unknown[0]!r}; the notebooks accept: {', '.join(sorted(known))}")
+    for name, value in params.items():
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise RunError(f"parameter {name!r} is empty")
+    if "merger_date" in params:
+        import datetime as dt
+
+        try:
+            dt.date.fromisoformat(str(params["merger_date"]))
+        except ValueError:
+            raise RunError(f"parameter 'merger_date': {params['merger_date']!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _prepare_out(out: Path) -> None:
+    if out.exists() and not (out / MARKER).exists():
+        if out.is_dir() and not any(out.iterdir()):
+            return
+        raise RunError(f"{out}: exists and is not an output of cantho-analysis (no {MARKER} marker); "
+                       "choose another --out or remove it yourself")
+
+
+def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print) -> Path:
+    """Build every output of the project into *out_dir*.
+
+    Writes ``notebooks/*.ipynb``, ``report/index.html`` with one page per notebook,
+    ``data/*.csv|parquet`` and ``figures/*.png|svg``.
+    """
+    from .tables import build_tables, write_tables
+
+    params = dict(params or {})
+    sources = notebook_sources()
+    check_parameters(params, sources)
+    corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir).resolve()
+    _prepare_out(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    with _cleanup_on_signal(tmp):
+        try:
+            log(f"[1/{len(sources) + 2}] extracting tables from {corpus_dir}")
+            from .parse import Params
+
+            table_params = Params(merger_date=str(params.get("merger_date", config.DEFAULT_MERGER_DATE)),
+                                  terms=_terms_from(params))
+            write_tables(build_tables(corpus_dir, table_params), tmp / "data")
+            from .datapackage import write_datapackage
+
+            write_datapackage(tmp / "data")
+            executed = []
+            for index, source in enumerate(sources, start=2):
+                log(f"[{index}/{len(sources) + 2}] executing {source.name}")
+                executed.append(_execute(source, tmp, corpus_dir, params, out_dir))
+            log(f"[{len(sources) + 2}/{len(sources) + 2}] rendering the HTML report")
+            from .report import render_report
+
+            render_report(executed, tmp / "report")
+            (tmp / MARKER).write_text(json.dumps({"corpus_dir": str(corpus_dir), "parameters": params}, sort_keys=True, indent=1) + "\n")
+            _swap_into_place(tmp, out_dir)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    return out_dir
+
+
+def _terms_from(params: dict) -> dict:
+    terms = dict(config.DEFAULT_TERMS)
+    for name, key in (("XIV", "term_xiv"), ("I", "term_i")):
+        start = int(params.get(f"{key}_start", terms[name][0]))
+        end = int(params.get(f"{key}_end", terms[name][1]))
+        terms[name] = (start, end)
+    return terms
+
+
+def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: Path) -> Path:
+    import nbformat
+    import papermill as pm
+
+    (tmp / "notebooks").mkdir(exist_ok=True)
+    input_path = tmp / "notebooks" / f".{source.stem}.input.ipynb"
+    output_path = tmp / "notebooks" / f"{source.stem}.ipynb"
+    nbformat.write(to_notebook(source), input_path)
+    declared = notebook_parameters(source)
+    values = {"corpus_dir": str(corpus_dir), "output_dir": str(tmp), **params}
+    values = {k: v for k, v in values.items() if k in declared}
+    try:
+        pm.execute_notebook(str(input_path), str(output_path), parameters=values, kernel_name="python3",
+                            cwd=str(source.parent), progress_bar=True, log_output=False,
+                            request_save_on_cell_execute=False)
+    except pm.PapermillExecutionError as exc:
+        kept = out_dir.parent / f"{out_dir.name}.failed"
+        kept.mkdir(exist_ok=True)
+        shutil.copy(output_path, kept / output_path.name)
+        raise RunError(f"{source.name}: cell {exc.exec_count or exc.cell_index} failed with {exc.ename}: {exc.evalue} "
+                       f"(partly executed notebook kept in {kept / output_path.name})") from None
+    finally:
+        input_path.unlink(missing_ok=True)
+    _strip_volatile(output_path)
+    return output_path
+
+
+def _strip_volatile(path: Path) -> None:
+    """Drop timings and versions that change on every run."""
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    notebook.metadata.pop("papermill", None)
+    notebook.metadata.get("jupytext", {}).pop("text_representation", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    nbformat.write(notebook, path)
+
+
+def _swap_into_place(tmp: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = out.parent / f".{out.name}.old-{os.getpid()}"
+        out.rename(old)
+    tmp.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+class _cleanup_on_signal:
+    """Turn SIGTERM into KeyboardInterrupt so the temporary folder is removed on the way out."""
+
+    def __init__(self, tmp: Path):
+        self.tmp = tmp
+
+    def __enter__(self):
+        self.previous = signal.getsignal(signal.SIGTERM)
+
+        def interrupt(signum, frame):
+            raise KeyboardInterrupt(f"signal {signum}")
+
+        try:
+            signal.signal(signal.SIGTERM, interrupt)
+        except ValueError:  # not the main thread: leave handlers alone
+            self.previous = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+        return False

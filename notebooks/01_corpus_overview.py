@@ -1,0 +1,100 @@
+# %% [markdown]
+# # 1. Corpus overview
+#
+# **Question.** What does the corpus hold, when were its articles published, and which events do
+# they report, relative to the two congress terms and the merger date?
+#
+# **Method.** `cantho_analysis` loads every `.txt` article in `corpus_dir`, normalises it (NFC,
+# tone placement, `Đ`), and extracts the tables described in `docs/codebook.md`. This notebook
+# only displays them. Every fact row carries `doc_id`, `sent_id`, `start`, `end` and `quote`.
+
+# %% tags=["parameters"]
+corpus_dir = "../seeds"
+output_dir = ""
+merger_date = "2025-07-01"
+term_xiv_start = 2020
+term_xiv_end = 2025
+term_i_start = 2025
+term_i_end = 2030
+lang = "en"
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from cantho_analysis import analysis, figures, notebook
+
+tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+documents = tables["documents"]
+
+# %% [markdown]
+# ## Assumptions from outside the corpus
+# These values come from the cited context table (`cantho_analysis/data/context.csv`), not from the
+# articles. The merger date and the term years are also parameters of this notebook.
+
+# %%
+analysis.context_table()[["key", "value", "label_en", "source"]]
+
+# %% [markdown]
+# ## The documents table
+# `published_basis` says whether the date was stated (`header`) or reconstructed from the body
+# (`inferred`).
+
+# %%
+documents[["doc_id", "published", "published_precision", "published_basis", "outlet", "event_type", "event_date", "n_chars", "n_sentences"]]
+
+# %% [markdown]
+# ## Problems met while loading
+# Files that could not be read, or were read with a caveat.
+
+# %%
+notebook.show(tables["problems"], "problems", "Every file in the corpus folder was read.")
+
+# %% [markdown]
+# ## Timeline of publications and events
+# Each dot is an article (publication date) or the event it reports; the shaded spans are the
+# congress terms and the vertical line the merger date.
+
+# %%
+timeline = documents.assign(
+    published_date=pd.to_datetime(documents["published"].where(documents["published"].str.len() == 10,
+                                                                 documents["published"] + "-15"), errors="coerce"),
+    event=pd.to_datetime(documents["event_date"], errors="coerce"))
+dated = timeline.dropna(subset=["published_date"])
+if dated.empty:
+    print("No document has a known date: the timeline is empty.")
+else:
+    fig, ax = plt.subplots(figsize=(9, 0.6 * len(dated) + 1.5))
+    for name, (start, end) in params.terms.items():
+        ax.axvspan(pd.Timestamp(f"{start}-01-01"), pd.Timestamp(f"{end}-12-31"), alpha=0.08 if name == "XIV" else 0.16,
+                   color="tab:blue" if name == "XIV" else "tab:orange", label=analysis.label(name, lang))
+    ax.axvline(pd.Timestamp(params.merger_date), color="black", linestyle="--", label="merger date" if lang == "en" else "ngày hợp nhất")
+    ax.scatter(dated["published_date"], dated["doc_id"], marker="o", label="published" if lang == "en" else "ngày đăng")
+    events = dated.dropna(subset=["event"])
+    ax.scatter(events["event"], events["doc_id"], marker="x", color="red", label="event" if lang == "en" else "sự kiện")
+    ax.set_xlabel("date")
+    ax.legend(loc="upper left", fontsize=8)
+    display(figures.save(fig, "01_timeline", output_dir))
+
+# %% [markdown]
+# ## What each table holds per document
+
+# %%
+analysis.per_document_counts(tables)
+
+# %% [markdown]
+# ## Findings and limitations (generated from the tables)
+
+# %%
+n_docs = len(documents)
+span = documents.loc[documents["published"] != "", "published"]
+by_period = tables["sentences"].drop_duplicates("doc_id")["period"].value_counts().to_dict()
+print(f"The corpus holds {n_docs} articles from {documents['outlet'].replace('', pd.NA).nunique()} named outlets, "
+      f"published between {span.min() if len(span) else 'unknown'} and {span.max() if len(span) else 'unknown'}.")
+print(f"{(documents['published_basis'] == 'inferred').sum()} publication dates were inferred from the text; "
+      f"{(documents['published'] == '').sum()} are unknown.")
+print(f"Articles by merger period: {by_period}.")
+print(f"Event types: {documents['event_type'].value_counts().sort_index().to_dict()}.")
+print("Limitation: with this few articles, counts describe these texts, not the Party committee's activity;"
+      " differences between terms are illustrations to be checked on a larger corpus, not estimates.")

@@ -1,0 +1,128 @@
+# %% [markdown]
+# # 2. XIV term versus I term
+#
+# **Question.** How do the targets, outcomes, plan structures, themes, office-holders and cited
+# documents of the XIV term (2020-2025) compare with those of the I term (2025-2030)?
+#
+# **Method.** Each statement carries the term it speaks about (`docs/term_rules.md`): a 2026
+# article that reviews "nhiệm kỳ 2020 - 2025" contributes XIV-term facts. The comparison table
+# puts the terms side by side with a provenance column (`doc_id#sent_id: “quote”`).
+
+# %% tags=["parameters"]
+corpus_dir = "../seeds"
+output_dir = ""
+merger_date = "2025-07-01"
+term_xiv_start = 2020
+term_xiv_end = 2025
+term_i_start = 2025
+term_i_end = 2030
+lang = "en"
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from cantho_analysis import analysis, figures, notebook
+
+tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+documents = tables["documents"]
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from cantho_analysis import analysis, figures, notebook
+
+tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+
+# %% [markdown]
+# ## Side-by-side comparison
+# Indicators (quantities with a term), plan structures and themes of the year. An empty cell
+# means the corpus states nothing for that term.
+
+# %%
+comparison = analysis.term_comparison(tables)
+notebook.show(comparison, "the term comparison", "No statement in the corpus could be attributed to a term.")
+
+# %% [markdown]
+# ## Growth: achieved, estimated and targeted
+# Every growth-rate statement, by the year or span it refers to.
+
+# %%
+growth = analysis.growth_series(tables)
+notebook.show(growth, "growth statements")
+
+# %%
+if growth.empty:
+    print("No growth-rate statement: no figure.")
+else:
+    fig, ax = plt.subplots(figsize=(8, 4))
+    sns.stripplot(data=growth, x="refers_to", y="value", hue="kind", hue_order=["achieved", "estimated", "target"],
+                  order=sorted(growth["refers_to"].dropna().unique()), size=9, jitter=False, ax=ax)
+    ax.set_xlabel("year or period the figure refers to" if lang == "en" else "năm / giai đoạn")
+    ax.set_ylabel("growth rate, %" if lang == "en" else "tốc độ tăng trưởng, %")
+    ax.set_title("Growth targets and outcomes" if lang == "en" else "Mục tiêu và kết quả tăng trưởng")
+    display(figures.save(fig, "02_growth", output_dir))
+
+# %% [markdown]
+# ## Plan structures by term
+# Number of targets (chỉ tiêu), key tasks, breakthroughs and solution groups that the resolutions
+# and congresses set.
+
+# %%
+plans = tables["plan_elements"][["term", "scope", "element", "element_vi", "count", "doc_id", "sent_id", "quote"]]
+notebook.show(plans, "plan elements")
+
+# %%
+if plans.empty:
+    print("No plan elements: no figure.")
+else:
+    plot = plans.assign(term=plans["term"].replace("", "unattributed"),
+                        plan=plans["scope"].replace("", "?") + " · " + plans["doc_id"].str[:12])
+    fig, ax = plt.subplots(figsize=(8, 4))
+    sns.barplot(data=plot, x="element", y="count", hue="plan", ax=ax, errorbar=None)
+    ax.set_xlabel("plan element" if lang == "en" else "yếu tố kế hoạch")
+    ax.set_title("Plan structures (scope · document)")
+    ax.tick_params(axis="x", rotation=20)
+    ax.legend(fontsize=7)
+    display(figures.save(fig, "02_plan_structure", output_dir))
+
+# %% [markdown]
+# ## Themes of the year
+
+# %%
+notebook.show(tables["themes"][["year", "term", "text", "doc_id", "sent_id"]], "themes")
+
+# %% [markdown]
+# ## Office-holders by position
+# `first_seen`/`last_seen` are the publication dates of the articles that name them.
+
+# %%
+notebook.show(analysis.officeholders(tables), "office-holders")
+
+# %% [markdown]
+# ## Legal documents cited
+# One row per document identity (`ref_key` = type|number|code|year); documents that share a
+# number but differ in year or code stay separate.
+
+# %%
+notebook.show(analysis.legal_documents(tables), "legal references")
+
+# %% [markdown]
+# ## Findings and limitations (generated from the tables)
+
+# %%
+q = tables["quantities"]
+for term in analysis.TERMS:
+    achieved = growth[(growth["term"] == term) & (growth["kind"] != "target")]
+    targets = growth[(growth["term"] == term) & (growth["kind"] == "target")]
+    fmt = lambda g: ", ".join(f"{v:g}%{' (' + r + ')' if isinstance(r, str) else ''}" for v, r in zip(g["value"], g["refers_to"])) or "none stated"
+    print(f"{analysis.label(term, lang)}: growth reported {fmt(achieved)}; growth targeted {fmt(targets)}.")
+for term in analysis.TERMS:
+    p = plans[plans["term"] == term]
+    print(f"{analysis.label(term, lang)}: plan elements " + (", ".join(f"{c} {e}" for e, c in zip(p["element"], p["count"])) or "none stated") + ".")
+print(f"Unattributed quantities (no term clue in their paragraph): {(q['term'] == '').sum()} of {len(q)}.")
+print("Limitation: a term column is filled only where the text names a term, a congress or a year;"
+      " a small corpus gives one or two figures per cell, so no trend can be read from it.")

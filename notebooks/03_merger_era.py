@@ -1,0 +1,123 @@
+# %% [markdown]
+# # 3. The merger era
+#
+# **Question.** What changed around the merger date (by default 1 July 2025, when the merged city
+# and two-level local government began to operate): who held which office, which administrative
+# vocabulary the articles use, which new bodies appear, and how congresses are numbered?
+#
+# **Method.** `period` is when a statement was made (its article's date) relative to
+# `merger_date`. Vocabulary is counted per 100 sentences so that longer periods do not dominate.
+
+# %% tags=["parameters"]
+corpus_dir = "../seeds"
+output_dir = ""
+merger_date = "2025-07-01"
+term_xiv_start = 2020
+term_xiv_end = 2025
+term_i_start = 2025
+term_i_end = 2030
+lang = "en"
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from cantho_analysis import analysis, figures, notebook
+
+tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+documents = tables["documents"]
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from cantho_analysis import analysis, figures, notebook
+
+tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+
+# %% [markdown]
+# ## Assumption
+# The merger date and its legal basis, from the cited context table.
+
+# %%
+context = analysis.context_table()
+context[context["key"].str.startswith("merger")][["key", "value", "source"]]
+
+# %% [markdown]
+# ## Leadership timeline
+# Who is named in which office, by the date of the article.
+
+# %%
+timeline = analysis.leadership_timeline(tables)
+notebook.show(timeline[["published", "name", "position_code", "organization", "doc_id", "sent_id"]] if not timeline.empty else timeline, "the leadership timeline")
+
+# %%
+if timeline.empty:
+    print("No dated office-holders: no figure.")
+else:
+    fig, ax = plt.subplots(figsize=(9, 0.45 * timeline["name"].nunique() + 1.8))
+    sns.scatterplot(data=timeline, x="date", y="name", hue="position_code", style="position_code", s=90, ax=ax)
+    ax.axvline(pd.Timestamp(params.merger_date), color="black", linestyle="--")
+    ax.set_xlabel("article date" if lang == "en" else "ngày đăng")
+    ax.set_ylabel("")
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1, 0.5))
+    ax.set_title("Office-holders named, by article date (dashed: merger date)")
+    display(figures.save(fig, "03_leadership_timeline", output_dir))
+
+# %% [markdown]
+# ## Administrative vocabulary before and after the merger
+
+# %%
+vocabulary = analysis.vocabulary_by_period(tables)
+notebook.show(vocabulary, "vocabulary")
+
+# %%
+plot = vocabulary[vocabulary["period"] != ""] if not vocabulary.empty else vocabulary
+if plot.empty:
+    print("No dated sentences: no figure.")
+else:
+    fig, ax = plt.subplots(figsize=(8, 4))
+    sns.barplot(data=plot, y="term", x="per_100_sentences", hue="period", hue_order=["pre_merger", "post_merger"], ax=ax, errorbar=None)
+    ax.set_xlabel("sentences mentioning the term, per 100 sentences")
+    ax.set_ylabel("")
+    display(figures.save(fig, "03_vocabulary", output_dir))
+
+# %% [markdown]
+# ## New bodies
+# Organisations named in office titles, by period: a body that appears only after the merger is new
+# in the corpus (not necessarily new in reality).
+
+# %%
+orgs = tables["officials"].merge(tables["sentences"][["doc_id", "sent_id", "period"]], on=["doc_id", "sent_id"])
+bodies = orgs.groupby(["organization", "period"]).size().unstack(fill_value=0) if not orgs.empty else orgs
+notebook.show(bodies, "organisations")
+
+# %% [markdown]
+# ## Congress numbering
+# Provincial/city and Party-agencies congresses, by article date. After the merger the city
+# congress numbering restarts at I.
+
+# %%
+numbering = analysis.congress_numbering(tables)
+notebook.show(numbering, "congress references")
+
+# %%
+flags = analysis.numbering_inconsistencies(numbering, params.merger_date, params.term_congress) if not numbering.empty else numbering
+notebook.show(flags, "numbering inconsistencies", "Every post-merger provincial congress ordinal fits the expected numbering.")
+
+# %% [markdown]
+# ## Findings and limitations (generated from the tables)
+
+# %%
+if not vocabulary.empty:
+    pivot = vocabulary.pivot_table(index="term", columns="period", values="per_100_sentences", aggfunc="sum")
+    for term, row in pivot.iterrows():
+        print(f"{term}: " + ", ".join(f"{analysis.label(p, lang)} {row[p]:g}" for p in pivot.columns) + " per 100 sentences.")
+print(f"Office-holders named: {timeline['name'].nunique() if not timeline.empty else 0}; offices: "
+      f"{timeline['position_code'].nunique() if not timeline.empty else 0}.")
+print(f"Provincial congress ordinals named after the merger that differ from the expected numbering: {len(flags)}"
+      + (" (" + "; ".join(flags["provenance"]) + ")" if len(flags) else "") + ".")
+print("Limitation: an article's date is when something was said, not when it happened; five articles cannot"
+      " show when a vocabulary changed, only that the texts before and after differ.")

@@ -1,0 +1,109 @@
+# %% [markdown]
+# # 4. Policy priorities
+#
+# **Question.** Which policy domains do the articles mention, and how do their shares differ by
+# term and by merger period?
+#
+# **Method.** Sentences are coded with the versioned keyword dictionary
+# `cantho_analysis/data/policy_domains.yaml` (in the manner of a quanteda dictionary). A sentence
+# may belong to several domains. The share is the fraction of a group's sentences that mention
+# the domain. Every coded sentence, with the keyword that matched, is in `sentence_domains`.
+
+# %% tags=["parameters"]
+corpus_dir = "../seeds"
+output_dir = ""
+merger_date = "2025-07-01"
+term_xiv_start = 2020
+term_xiv_end = 2025
+term_i_start = 2025
+term_i_end = 2030
+lang = "en"
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from cantho_analysis import analysis, figures, notebook
+
+tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+documents = tables["documents"]
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from cantho_analysis import analysis, domains, figures, notebook
+
+tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+dictionary = domains.dictionary()
+print(f"Dictionary version {dictionary['version']}: {len(dictionary['domains'])} domains, "
+      f"{sum(len(d['keywords']) for d in dictionary['domains'])} keywords.")
+
+# %% [markdown]
+# ## Shares by term
+
+# %%
+by_term = analysis.domain_shares(tables, "term")
+notebook.show(by_term.assign(domain_label=by_term["domain"].map(lambda c: analysis.label(c, lang))) if not by_term.empty else by_term, "domain shares by term")
+
+# %%
+if by_term.empty:
+    print("No coded sentences: no figure.")
+else:
+    plot = by_term.assign(domain=by_term["domain"].map(lambda c: analysis.label(c, lang)),
+                          term=by_term["term"].map(lambda t: analysis.label(t, lang)))
+    fig, ax = plt.subplots(figsize=(8, 5))
+    sns.barplot(data=plot, y="domain", x="share", hue="term", ax=ax, errorbar=None)
+    ax.set_xlabel("share of sentences mentioning the domain")
+    ax.set_ylabel("")
+    ax.legend(fontsize=8)
+    display(figures.save(fig, "04_domains_by_term", output_dir))
+
+# %% [markdown]
+# ## Shares by merger period
+
+# %%
+by_period = analysis.domain_shares(tables, "period")
+notebook.show(by_period, "domain shares by period")
+
+# %%
+if by_period.empty:
+    print("No coded sentences: no figure.")
+else:
+    plot = by_period.assign(domain=by_period["domain"].map(lambda c: analysis.label(c, lang)),
+                            period=by_period["period"].map(lambda p: analysis.label(p, lang)))
+    fig, ax = plt.subplots(figsize=(8, 5))
+    sns.barplot(data=plot, y="domain", x="share", hue="period", ax=ax, errorbar=None)
+    ax.set_xlabel("share of sentences mentioning the domain")
+    ax.set_ylabel("")
+    ax.legend(fontsize=8)
+    display(figures.save(fig, "04_domains_by_period", output_dir))
+
+# %% [markdown]
+# ## The sentences behind the shares
+# The first coded sentence per domain and term; the full list is the `sentence_domains` table
+# (`OUT/data/sentence_domains.csv`), joined to `sentences` on `doc_id, sent_id`.
+
+# %%
+coded = analysis.with_sentence(tables["sentence_domains"], tables)
+notebook.show(coded.drop_duplicates(["domain", "term"])[["domain", "term", "keyword", "doc_id", "sent_id", "sentence"]] if not coded.empty else coded, "coded sentences")
+
+# %% [markdown]
+# ## Limitations of the dictionary (from the dictionary file)
+
+# %%
+for item in dictionary["limitations"]:
+    print("-", item)
+
+# %% [markdown]
+# ## Findings (generated from the tables)
+
+# %%
+for term in analysis.TERMS:
+    part = by_term[by_term["term"] == term].head(3)
+    print(f"{analysis.label(term, lang)}: most mentioned " + (", ".join(f"{analysis.label(d, lang)} ({s:.0%})" for d, s in zip(part["domain"], part["share"])) or "nothing coded") + ".")
+for period in ("pre_merger", "post_merger"):
+    part = by_period[by_period["period"] == period].head(3)
+    print(f"{analysis.label(period, lang)}: most mentioned " + (", ".join(f"{analysis.label(d, lang)} ({s:.0%})" for d, s in zip(part["domain"], part["share"])) or "nothing coded") + ".")

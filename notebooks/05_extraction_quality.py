@@ -1,0 +1,67 @@
+# %% [markdown]
+# # 5. Extraction quality
+#
+# **Question.** How well does the extractor recover the facts a human annotator finds?
+#
+# **Method.** The gold tables in `gold_dir` were written by reading the articles
+# (`docs/annotation_guide.md`), never from the extractor's output. Rows are compared as sets of
+# key columns per document. Only documents that appear in both the corpus and the gold are
+# scored. The seed corpus was also the development set, so its scores are optimistic; the
+# hand-written test corpus in `tests/fixtures/other_corpus/` is the held-out check (its scores
+# are in the README).
+
+# %% tags=["parameters"]
+corpus_dir = "../seeds"
+output_dir = ""
+merger_date = "2025-07-01"
+term_xiv_start = 2020
+term_xiv_end = 2025
+term_i_start = 2025
+term_i_end = 2030
+lang = "en"
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from cantho_analysis import analysis, figures, notebook
+
+tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+documents = tables["documents"]
+
+gold_dir = "../tests/fixtures/gold"
+
+# %%
+import pandas as pd
+
+from cantho_analysis import notebook, quality
+
+tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+scores, errors = quality.evaluate(tables, gold_dir)
+
+# %% [markdown]
+# ## Precision and recall per table
+
+# %%
+notebook.show(scores, "scores", "The gold annotations cover none of this corpus's documents.")
+
+# %% [markdown]
+# ## Misses and spurious rows
+# `missed`: in the gold, not extracted. `spurious`: extracted, not in the gold.
+
+# %%
+notebook.show(errors, "errors", "No misses and no spurious rows.")
+
+# %% [markdown]
+# ## Findings (generated from the scores)
+
+# %%
+if scores.empty:
+    print("No annotated documents in this corpus: nothing was scored.")
+else:
+    total_gold, total_found, total_hit = scores["n_gold"].sum(), scores["n_extracted"].sum(), scores["n_correct"].sum()
+    print(f"Over {len(scores)} tables: micro precision {total_hit / total_found:.3f}, micro recall {total_hit / total_gold:.3f}.")
+    worst = scores.sort_values(["recall", "table"]).iloc[0]
+    print(f"Lowest recall: {worst['table']} ({worst['recall']:.3f}).")
+    print(f"{(errors['error'] == 'missed').sum()} gold rows missed, {(errors['error'] == 'spurious').sum()} spurious rows.")

@@ -1,0 +1,111 @@
+"""End-to-end: the CLI's run and extract commands (slow: they execute notebooks)."""
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from cantho_analysis import codebook, config
+from cantho_analysis.cli import main
+from cantho_analysis.runner import MARKER, RunError, run
+
+OTHER_CORPUS = config.REPO_DIR / "tests" / "fixtures" / "other_corpus"
+pytestmark = pytest.mark.slow
+
+
+def _digest(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    return run(config.SEEDS_DIR, tmp_path_factory.mktemp("a") / "out", log=lambda m: None)
+
+
+def test_run_writes_every_output(seed_run):
+    assert sorted(p.name for p in (seed_run / "notebooks").glob("*.ipynb")) == [p.stem + ".ipynb" for p in sorted(config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))]
+    index = (seed_run / "report" / "index.html").read_text(encoding="utf-8")
+    for page in (seed_run / "notebooks").glob("*.ipynb"):
+        assert f'href="{page.stem}.html"' in index
+        assert (seed_run / "report" / f"{page.stem}.html").exists()
+    for table in codebook.table_names():
+        assert (seed_run / "data" / f"{table}.csv").exists() and (seed_run / "data" / f"{table}.parquet").exists()
+    pngs = sorted(p.stem for p in (seed_run / "figures").glob("*.png"))
+    assert pngs and pngs == sorted(p.stem for p in (seed_run / "figures").glob("*.svg"))
+    assert (seed_run / MARKER).exists()
+
+
+def test_two_runs_give_identical_data_and_figures(seed_run, tmp_path):
+    again = run(config.SEEDS_DIR, tmp_path / "out", log=lambda m: None)
+    for part in ("data", "figures"):
+        assert _digest(seed_run / part) == _digest(again / part)
+
+
+def test_run_on_another_provinces_corpus(tmp_path):
+    out = run(OTHER_CORPUS, tmp_path / "other", {"lang": "vi"}, log=lambda m: None)
+    documents = (out / "data" / "documents.csv").read_text(encoding="utf-8")
+    assert len(documents.strip().splitlines()) == 1 + len(list(OTHER_CORPUS.glob("*.txt")))
+    assert len(list((out / "notebooks").glob("*.ipynb"))) == 5
+
+
+def test_rerun_replaces_its_own_output_but_refuses_a_foreign_folder(seed_run, tmp_path):
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "thesis.docx").write_text("precious")
+    with pytest.raises(RunError, match="not an output of cantho-analysis"):
+        run(config.SEEDS_DIR, foreign, log=lambda m: None)
+    assert (foreign / "thesis.docx").read_text() == "precious"
+    assert not list(tmp_path.glob(".mine.tmp-*"))
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["run", "-p", "no_such_parameter", "1"], "unknown parameter 'no_such_parameter'"),
+    (["run", "-p", "merger_date", "2025-13-45"], "merger_date"),
+    (["run", "--corpus", "/nonexistent/corpus"], "corpus folder not found"),
+])
+def test_run_refuses_bad_input_with_one_line(argv, message, tmp_path, capsys):
+    assert main(argv + ["--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert message in err and "\n" not in err and "Traceback" not in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_extract_command_writes_valid_tables(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "cantho_analysis", "extract", str(config.SEEDS_DIR), "--out", str(tmp_path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    import pandas as pd
+
+    for table in codebook.table_names():
+        frame = pd.read_csv(tmp_path / f"{table}.csv", dtype=str, keep_default_na=False)
+        assert list(frame.columns) == codebook.columns(table)
+        codebook.schema(table).validate(pd.read_parquet(tmp_path / f"{table}.parquet"))
+
+
+def test_tampered_stored_result_fails_nbval(tmp_path):
+    source = config.NOTEBOOKS_DIR / "05_extraction_quality.ipynb"
+    notebook = nbformat.read(source, as_version=4)
+    changed = False
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if not changed and output.get("output_type") == "stream" and "precision" in output.get("text", ""):
+                output["text"] = output["text"].replace("precision", "precisión")
+                changed = True
+    assert changed
+    for name in ("05_extraction_quality.py",):
+        shutil.copy(config.NOTEBOOKS_DIR / name, tmp_path / name)
+    shutil.copytree(config.REPO_DIR / "tests" / "fixtures", tmp_path.parent / "tests" / "fixtures", dirs_exist_ok=True) if False else None
+    target = config.NOTEBOOKS_DIR / "_tampered_check.ipynb"
+    nbformat.write(notebook, target)
+    try:
+        result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+                                 "-o", "addopts=", str(target)], capture_output=True, text=True, cwd=config.REPO_DIR)
+    finally:
+        target.unlink()
+    assert result.returncode != 0
+    assert "precisión" in result.stdout or "failed" in result.stdout
