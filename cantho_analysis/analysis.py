@@ -31,7 +31,7 @@ def label(code: str, lang: str = "en") -> str:
     """English or Vietnamese label of a code from the package vocabularies.
 
     >>> label("anti_corruption"), label("XIV")
-    ('Anti-corruption', 'XIV term (2020-2025)')
+    ('Anti-corruption, inspection and thrift', 'XIV term (2020-2025)')
     """
     labels = _labels(lang)
     return labels.get(code, code)

@@ -62,8 +62,8 @@ def empty_frame(table: str) -> pd.DataFrame:
 def schema(table: str) -> pa.DataFrameSchema:
     """pandera schema of *table*, built from the codebook.
 
-    >>> schema("documents").columns["published_precision"].dtype
-    DataType(string)
+    >>> str(schema("documents").columns["published_precision"].dtype).startswith("string")
+    True
     """
     spec = codebook()["tables"][table]
     cols = {}

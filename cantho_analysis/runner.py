@@ -98,6 +98,8 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print) 
     sources = notebook_sources()
     check_parameters(params, sources)
     corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir).resolve()
+    if not corpus_dir.is_dir():
+        raise RunError(f"{corpus_dir}: corpus folder not found (it must be a folder of .txt articles)")
     _prepare_out(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))

@@ -1,0 +1,152 @@
+"""Numbers and quantities (quantulum3-style tables of realistic sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cantho_analysis.patterns import parse_vi_number
+from cantho_analysis.quantities import extract_quantities
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("312.000", 312000.0),
+        ("7,41", 7.41),
+        ("1.250", 1250.0),
+        ("1.000.000", 1_000_000.0),
+        ("0,5", 0.5),
+        ("96,9", 96.9),
+        ("1.000,5", 1000.5),
+        ("25", 25.0),
+        # malformed groupings are refused rather than misread
+        ("7,41,2", None),
+        ("12.3", None),
+        ("1.2345", None),
+        ("1 000", None),
+        ("", None),
+        ("mười", None),
+    ],
+)
+def test_parse_vi_number(surface, expected):
+    assert parse_vi_number(surface) == expected
+
+
+def _q(value, unit, kind, qualifier="", *, value_max=None, denominator=None, quote=None, metric=None):
+    row = {"value": value, "value_max": value_max, "denominator": denominator, "unit": unit,
+           "kind": kind, "qualifier": qualifier}
+    if quote is not None:
+        row["quote"] = quote
+    if metric is not None:
+        row["metric"] = metric
+    return row
+
+
+QUANTITY_CASES = [
+    # --- money: tỷ and tỉ spell the same unit
+    pytest.param("Năm 2024, thu ngân sách nhà nước trên địa bàn tỉnh An Giang đạt 16.480 tỷ đồng.",
+                 [_q(16480.0, "billion_vnd", "achieved", quote="16.480 tỷ đồng", metric="budget_revenue")], id="ty-dong"),
+    pytest.param("Tổng vốn đầu tư toàn xã hội của tỉnh Đồng Tháp ước đạt 52.300 tỉ đồng.",
+                 [_q(52300.0, "billion_vnd", "estimated", quote="52.300 tỉ đồng", metric="total_investment")], id="ti-dong"),
+    pytest.param("Quy mô nền kinh tế tỉnh Quảng Ninh năm 2024 đạt 310 nghìn tỷ đồng.",
+                 [_q(310.0, "thousand_billion_vnd", "achieved", quote="310 nghìn tỷ đồng", metric="economy_size")], id="nghin-ty"),
+    pytest.param("Thu nhập bình quân đầu người của tỉnh Nghệ An đạt 58,7 triệu đồng/người/năm.",
+                 [_q(58.7, "million_vnd", "achieved", quote="58,7 triệu đồng/người/năm", metric="income_per_capita")], id="trieu-dong"),
+    pytest.param("Kim ngạch xuất khẩu của tỉnh Huế đạt gần 1,6 tỷ USD.",
+                 [_q(1.6, "billion_usd", "achieved", "approx", quote="gần 1,6 tỷ USD", metric="exports")], id="ty-usd"),
+    pytest.param("Tỉnh thu hút thêm 240 triệu USD vốn FDI.",
+                 [_q(240.0, "million_usd", "achieved")], id="trieu-usd"),
+    # --- ratios x/y
+    pytest.param("Năm 2024, tỉnh Đồng Tháp có 17/22 chỉ tiêu đạt và vượt kế hoạch.",
+                 [_q(17.0, "targets", "achieved", denominator=22.0, quote="17/22 chỉ tiêu", metric="targets_met")], id="ratio-achieved"),
+    pytest.param("Còn 2/20 chỉ tiêu chưa đạt kế hoạch đề ra.",
+                 [_q(2.0, "targets", "achieved", denominator=20.0, metric="targets_unmet")], id="ratio-unmet"),
+    pytest.param(
+        "Năm 2024, tỉnh Nghệ An hoàn thành 18/21 chỉ tiêu chủ yếu.",
+        [_q(18.0, "targets", "achieved", denominator=21.0, quote="18/21 chỉ tiêu")],
+        id="ratio-without-outcome-word",
+        marks=pytest.mark.xfail(strict=True, reason="an x/y ratio with no outcome word after it gets kind plan_count; a ratio is always an achievement"),
+    ),
+    # --- ranges
+    pytest.param("Phấn đấu tốc độ tăng trưởng kinh tế giai đoạn 2026 - 2030 đạt 9 - 10%/năm.",
+                 [_q(9.0, "percent", "target", value_max=10.0, quote="9 - 10%", metric="grdp_growth")], id="range-spaced"),
+    pytest.param("Trao Huy hiệu Đảng cho 12 đồng chí từ 55 – 70 năm tuổi Đảng.",
+                 [_q(12.0, "persons", "count"), _q(55.0, "years", "count", value_max=70.0)], id="range-en-dash-years"),
+    pytest.param("Tốc độ tăng trưởng bình quân đạt từ 6 đến 7%.",
+                 [_q(6.0, "percent", "achieved", value_max=7.0)], id="range-den"),
+    pytest.param(
+        "Thu nhập bình quân của người lao động tăng 3-4% mỗi năm.",
+        [_q(3.0, "percent", "achieved", value_max=4.0, quote="3-4%")],
+        id="range-tight-3-4",
+        marks=pytest.mark.xfail(strict=True, reason="'3-4' is taken for the date 3 April (patterns.DATE) so the range is dropped"),
+    ),
+    pytest.param(
+        "Phấn đấu tỷ lệ giải ngân vốn đầu tư công tăng 10-12% so với năm trước.",
+        [_q(10.0, "percent", "target", value_max=12.0, quote="10-12%")],
+        id="range-tight-10-12",
+        marks=pytest.mark.xfail(strict=True, reason="'10-12' is taken for the date 10 December (patterns.DATE) so the range is dropped"),
+    ),
+    # --- hai con số
+    pytest.param("Tỉnh Quảng Ninh phấn đấu tăng trưởng kinh tế đạt hai con số.",
+                 [_q(10.0, "percent", "target", "at_least", quote="hai con số", metric="grdp_growth")], id="hai-con-so"),
+    # --- qualifiers
+    pytest.param("Năm 2024, toàn tỉnh kết nạp hơn 1.150 đảng viên mới.",
+                 [_q(1150.0, "persons", "count", "more_than", quote="hơn 1.150 đảng viên", metric="new_party_members")], id="hon"),
+    pytest.param("Tỷ lệ giải ngân vốn đầu tư công của tỉnh đạt trên 95%.",
+                 [_q(95.0, "percent", "achieved", "more_than", quote="trên 95%", metric="public_investment_disbursement")], id="tren"),
+    pytest.param("Khu kinh tế Vân Đồn thu hút khoảng 3.400 lao động.",
+                 [_q(3400.0, "persons", "count", "approx", quote="khoảng 3.400 lao động")], id="khoang"),
+    pytest.param("Thu ngân sách nội địa vượt 14% dự toán.",
+                 [_q(14.0, "percent", "achieved", "exceeds", quote="vượt 14%", metric="budget_revenue")], id="vuot"),
+    pytest.param("Tỷ lệ hộ nghèo của tỉnh giảm xuống dưới 1,8%.",
+                 [_q(1.8, "percent", "achieved", "less_than", quote="dưới 1,8%", metric="poverty_rate")], id="duoi"),
+    pytest.param("Phấn đấu tăng trưởng GRDP năm 2025 từ 8% trở lên.",
+                 [_q(8.0, "percent", "target", "at_least", quote="từ 8% trở lên", metric="grdp_growth")], id="tu-tro-len"),
+    # --- kinds
+    pytest.param("GRDP năm 2024 của tỉnh Đồng Tháp ước tăng 6,9% so với cùng kỳ.",
+                 [_q(6.9, "percent", "estimated", metric="grdp_growth")], id="uoc"),
+    pytest.param("Chỉ số PCI năm 2024 của tỉnh Quảng Ninh đứng thứ 3 cả nước.",
+                 [_q(3.0, "rank", "rank", quote="3")], id="dung-thu"),
+    pytest.param("Đại hội đề ra 9 chỉ tiêu chủ yếu và 3 khâu đột phá.",
+                 [_q(9.0, "targets", "plan_count", metric="plan_targets"), _q(3.0, "tasks", "plan_count", metric="plan_tasks")], id="plan-counts"),
+    pytest.param("Toàn Đảng bộ tỉnh có 1.320 tổ chức cơ sở đảng với 98.500 đảng viên.",
+                 [_q(1320.0, "organizations", "count"), _q(98500.0, "persons", "count", metric="party_membership")], id="party-counts"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), QUANTITY_CASES)
+def test_extract_quantities(parse, sentence, expected):
+    rows = extract_quantities(parse(sentence))
+    got = [{k: r[k] for k in e} for r, e in zip(rows, expected)]
+    assert len(rows) == len(expected), [(r["value"], r["unit"], r["quote"]) for r in rows]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Ngày 15/1/2025, Tỉnh ủy An Giang tổ chức hội nghị tổng kết công tác xây dựng Đảng.", id="full-date"),
+        pytest.param("Sáng 3/2, Tỉnh ủy Huế tổ chức mít tinh trọng thể.", id="day-month"),
+        pytest.param("Năm 2024 là năm tỉnh Đồng Tháp về đích nhiều chỉ tiêu quan trọng.", id="year"),
+        pytest.param("Tỉnh ủy Nghệ An tổ chức Lễ Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam.", id="anniversary-95"),
+        pytest.param("Hướng tới 50 năm Ngày giải phóng miền Nam, thống nhất đất nước.", id="anniversary-giai-phong"),
+        pytest.param("Đại hội đại biểu Đảng bộ tỉnh Nghệ An lần thứ 20 thành công tốt đẹp.", id="lan-thu-20"),
+        pytest.param("Hội nghị Trung ương lần thứ 15 khóa XIII đã thống nhất nhiều nội dung.", id="lan-thu-15"),
+        pytest.param("Quán triệt Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XII.", id="resolution-number"),
+        pytest.param("Thực hiện Quyết định số 1520/QĐ-UBND của UBND tỉnh Quảng Ninh.", id="decision-number"),
+        pytest.param("Kết quả quý I/2025 cho thấy kinh tế tỉnh phục hồi rõ nét.", id="quarter"),
+        pytest.param("Kỳ họp thứ 9 Quốc hội khóa XV bế mạc.", id="session-ordinal"),
+        pytest.param("Tỉnh đã tổng kết Điều 5 của Quy định số 22-QĐ/TW.", id="article-number"),
+        pytest.param(
+            "Các hoạt động chào mừng 80 năm Cách mạng Tháng Tám và Quốc khánh 2/9 diễn ra sôi nổi.", id="anniversary-cach-mang",
+            marks=pytest.mark.xfail(strict=True, reason="anniversary '80 năm Cách mạng Tháng Tám' after 'chào mừng' becomes a years quantity"),
+        ),
+        pytest.param(
+            "Nhân dịp 135 năm Ngày sinh Chủ tịch Hồ Chí Minh, tỉnh Nghệ An tổ chức nhiều hoạt động.", id="anniversary-ngay-sinh",
+            marks=pytest.mark.xfail(strict=True, reason="anniversary '135 năm Ngày sinh' (no 'kỷ niệm') becomes a years quantity"),
+        ),
+    ],
+)
+def test_non_quantities(parse, sentence):
+    rows = extract_quantities(parse(sentence))
+    assert [(r["value"], r["unit"], r["quote"]) for r in rows] == []
