@@ -11,6 +11,10 @@ from decimal import Decimal, InvalidOperation
 
 from babel.numbers import NumberFormatError, parse_decimal
 
+# Vietnamese upper- and lower-case letters, spelled out: a range such as À-Ỹ would also take in
+# lower-case letters (đ is U+0111).
+UPPER = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 YEAR = r"(?:19|20)\d{2}"
 # A year span such as "2020 - 2025" or "2021-2025", not part of a full date (03/02/1930 – 03/02/2026).
 YEAR_SPAN = re.compile(rf"(?<![\d/.\-])({YEAR})\s*[-–—]\s*({YEAR})(?![\d/])")

@@ -14,10 +14,9 @@ import re
 
 from .lexicon import load_yaml, phrase_pattern
 from .parse import ParsedDocument
+from .patterns import LOWER as _LOWER, UPPER as _UPPER
 from .sentences import paragraphs
 
-_UPPER = "A-ZÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
-_LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _CAP_WORD = rf"[{_UPPER}][{_LOWER}]+"
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}"
 _HONORIFIC = re.compile(r"(?:^|\b)(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+$")

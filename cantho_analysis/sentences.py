@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 
 from . import config
-from .patterns import YEAR_SPAN, standalone_years, roman_to_int
+from .patterns import UPPER, YEAR_SPAN, roman_to_int, standalone_years
 
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]*")
 _ABBREVIATIONS = {"tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th", "v.v", "tx", "q", "p"}
-_BOUNDARY = re.compile(r"([.!?…]+[”\"’)]*)(\s+)(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])")
+_BOUNDARY = re.compile(rf"([.!?…]+[”\"’)]*)(\s+)(?=[\"“‘(]?[{UPPER}0-9])")
 _CITY_CONGRESS = re.compile(
     r"Đại hội (?:đại biểu )?Đảng bộ (?:thành phố|tỉnh|TP\.?)[^.;]{0,40}?lần thứ ([IVXLC]+)\b", re.IGNORECASE)
 

@@ -126,6 +126,8 @@ def test_event_type(parse, text, event_type):
         pytest.param("Hội nghị bế mạc./.", ["Hội nghị bế mạc./."], id="end-mark"),
         pytest.param("Tỉnh đạt nhiều kết quả… Tuy nhiên còn hạn chế.", ["Tỉnh đạt nhiều kết quả…", "Tuy nhiên còn hạn chế."], id="ellipsis"),
         pytest.param("Tăng 7,5% so với năm trước. còn lại giữ ổn định.", ["Tăng 7,5% so với năm trước. còn lại giữ ổn định."], id="lowercase-no-split"),
+        pytest.param("Kinh tế tăng 7,5%. đồng thời xã hội ổn định.", ["Kinh tế tăng 7,5%. đồng thời xã hội ổn định."], id="lowercase-d-no-split"),
+        pytest.param("Kinh tế tăng 7,5%. Đồng thời xã hội ổn định.", ["Kinh tế tăng 7,5%.", "Đồng thời xã hội ổn định."], id="upper-D-splits"),
         pytest.param(" date 2024-12 Hội nghị tổng kết năm\n\nNgày 20/12, Tỉnh ủy họp.  \n",
                      ["Hội nghị tổng kết năm", "Ngày 20/12, Tỉnh ủy họp."], id="header-and-blank-lines"),
     ],

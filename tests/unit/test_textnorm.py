@@ -153,7 +153,7 @@ def test_dirty_text_gives_identical_tables(clean_tables):
 _CLEAN_ROWS = _rows(CLEAN_ARTICLE)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, database=None)
 @given(flags=st.fixed_dictionaries({k: st.booleans() for k in ("old_tones", "nfd", "crlf", "nbsp", "bom", "eth", "zwsp")}))
 def test_any_mix_of_dirt_gives_identical_rows(flags):
     assert _rows(dirty(CLEAN_ARTICLE, **flags)) == _CLEAN_ROWS
