@@ -76,6 +76,8 @@ def decode_article(raw: bytes, name: str) -> tuple[str | None, list[tuple[str, s
             text = raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             return None, [("error", "not_utf8", f"has a UTF-16 byte-order mark but does not decode as UTF-16 ({exc.reason})")]
+        if not text.replace("\ufeff", "").strip():
+            return None, [("error", "whitespace_only", "holds only white space")]
         return text, [("warning", "utf16", "is UTF-16 (byte-order mark found), not UTF-8; decoded as UTF-16")]
     if b"\x00" in raw[:4096]:
         return None, [("error", "binary", "contains NUL bytes: a binary file, not text")]

@@ -21,7 +21,8 @@ YEAR_SPAN = re.compile(rf"(?<![\d/.\-])({YEAR})\s*[-–—]\s*({YEAR})(?![\d/])"
 # Full or partial calendar dates: 3/2/1930, 03/02/2026, 12-13/8, 3-2, 22/12/2025.
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
-DATE = re.compile(rf"(?<![\d/.,]){_DAY}(?:\s*[-–]\s*{_DAY})?[/-]{_MONTH}(?:[/-](?:19|20)\d{{2}})?(?![\d/,])"
+# "3-4%" is a range, not 3 April: a date is never followed by a unit sign.
+DATE = re.compile(rf"(?<![\d/.,]){_DAY}(?:\s*[-–]\s*{_DAY})?[/-]{_MONTH}(?:[/-](?:19|20)\d{{2}})?(?![\d/,]|\s*%)"
                   rf"|(?<![\d/.,]){_MONTH}/(?:19|20)\d{{2}}(?!\d)")
 _STANDALONE_YEAR = re.compile(rf"(?<![\d/.,\-–])({YEAR})(?![\d/,.]\d)")
 
@@ -69,7 +70,8 @@ def standalone_years(text: str) -> list[int]:
     >>> standalone_years("năm 2024 và Nghị quyết 45/2022/QH15, ngày 3/2/1930")
     [2024]
     """
-    blocked = date_spans(text)
+    # Members of a span ("2016 - 2020") are not years on their own.
+    blocked = date_spans(text) + [m.span() for m in YEAR_SPAN.finditer(text)]
     years = []
     for match in _STANDALONE_YEAR.finditer(text):
         start = match.start()

@@ -118,11 +118,11 @@ def _count_metric(unit: str, kind: str, after: str) -> tuple[str, str]:
     return code, en
 
 
-def _kind(unit: str, before: str, clause: str, after: str) -> str:
+def _kind(unit: str, before: str, clause: str, after: str, ratio: bool = False) -> str:
     if unit == "rank":
         return "rank"
     if unit in {"targets", "tasks"}:
-        if _OUTCOME_AFTER.search(after) or "/" in before[-3:]:
+        if _OUTCOME_AFTER.search(after) or ratio:
             return "achieved"
         return "plan_count"
     if _ESTIMATE.search(clause):
@@ -212,7 +212,7 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match):
     clause_start = _clause_start(text, sentence.start, match.start())
     clause = text[clause_start:match.start()]
     after = text[end:min(sentence.end, end + 80)]
-    kind = _kind(unit, before, clause, after)
+    kind = _kind(unit, before, clause, after, ratio=denominator is not None)
     if unit in {"targets", "tasks"}:
         metric, metric_en = _count_metric(unit, kind, after)
     else:

@@ -44,8 +44,6 @@ FILE_CASES = [
     pytest.param("luu_tru", None, "warning", "subfolder", None, id="subfolder"),
     pytest.param(
         "utf16_trang.txt", " \n  ".encode("utf-16"), "error", "whitespace_only", None, id="utf16-whitespace-only",
-        marks=pytest.mark.xfail(strict=True, reason="decode_article returns from the UTF-16 branch before the empty/whitespace check, "
-                                                    "so a blank UTF-16 file loads as a document"),
     ),
 ]
 

@@ -65,7 +65,6 @@ QUANTITY_CASES = [
         "Năm 2024, tỉnh Nghệ An hoàn thành 18/21 chỉ tiêu chủ yếu.",
         [_q(18.0, "targets", "achieved", denominator=21.0, quote="18/21 chỉ tiêu")],
         id="ratio-without-outcome-word",
-        marks=pytest.mark.xfail(strict=True, reason="an x/y ratio with no outcome word after it gets kind plan_count; a ratio is always an achievement"),
     ),
     # --- ranges
     pytest.param("Phấn đấu tốc độ tăng trưởng kinh tế giai đoạn 2026 - 2030 đạt 9 - 10%/năm.",
@@ -78,13 +77,11 @@ QUANTITY_CASES = [
         "Thu nhập bình quân của người lao động tăng 3-4% mỗi năm.",
         [_q(3.0, "percent", "achieved", value_max=4.0, quote="3-4%")],
         id="range-tight-3-4",
-        marks=pytest.mark.xfail(strict=True, reason="'3-4' is taken for the date 3 April (patterns.DATE) so the range is dropped"),
     ),
     pytest.param(
         "Phấn đấu tỷ lệ giải ngân vốn đầu tư công tăng 10-12% so với năm trước.",
         [_q(10.0, "percent", "target", value_max=12.0, quote="10-12%")],
         id="range-tight-10-12",
-        marks=pytest.mark.xfail(strict=True, reason="'10-12' is taken for the date 10 December (patterns.DATE) so the range is dropped"),
     ),
     # --- hai con số
     pytest.param("Tỉnh Quảng Ninh phấn đấu tăng trưởng kinh tế đạt hai con số.",
