@@ -60,8 +60,8 @@ def context_table() -> pd.DataFrame:
 def provenance(frame: pd.DataFrame, width: int = 90) -> pd.Series:
     """``doc_id#sent_id: “quote”`` for each row, the link from a number back to its sentence.
 
-    >>> provenance(pd.DataFrame({"doc_id": ["d"], "sent_id": [3], "quote": ["7,41%"]})).tolist()
-    ['d#3: “7,41%”']
+    >>> provenance(pd.DataFrame({"doc_id": ["d"], "sent_id": [3], "quote": ["6,85%"]})).tolist()
+    ['d#3: “6,85%”']
     """
     quotes = frame["quote"].astype(str).map(lambda q: q if len(q) <= width else q[: width - 1] + "…")
     return frame["doc_id"].astype(str) + "#" + frame["sent_id"].astype(str) + ": “" + quotes + "”"

@@ -89,8 +89,8 @@ def parse_vi_number(surface: str) -> float | None:
     Uses babel's ``vi`` locale, strictly, so a malformed grouping gives None rather than a
     wrong value.
 
-    >>> parse_vi_number("312.000"), parse_vi_number("7,41"), parse_vi_number("7,41,2")
-    (312000.0, 7.41, None)
+    >>> parse_vi_number("245.000"), parse_vi_number("6,85"), parse_vi_number("6,85,2")
+    (245000.0, 6.85, None)
     """
     try:
         value = parse_decimal(surface, locale="vi", strict=True)

@@ -134,7 +134,7 @@ def extract_credits(pd: ParsedDocument) -> list[dict]:
 
     >>> from cantho_analysis.corpus import Document
     >>> from cantho_analysis.parse import parse_document
-    >>> doc = Document("d", "d.txt", "Quang cảnh. Ảnh: Minh Anh - TTXVN\\nHội nghị bế mạc.\\nHOÀNG NAM", "")
+    >>> doc = Document("d", "d.txt", "Toàn cảnh. Ảnh: Minh Anh - TTXVN\\nHội nghị bế mạc.\\nHOÀNG NAM", "")
     >>> [(r["name"], r["role"], r["outlet"]) for r in extract_credits(parse_document(doc))]
     [('Minh Anh', 'photo', 'TTXVN'), ('HOÀNG NAM', 'author', '')]
     """

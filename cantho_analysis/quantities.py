@@ -162,9 +162,9 @@ def extract_quantities(pd: ParsedDocument) -> list[dict]:
 
     >>> from cantho_analysis.corpus import Document
     >>> from cantho_analysis.parse import parse_document
-    >>> doc = Document("d", "d.txt", "Năm 2024, GRDP ước tăng 7,12%; thu ngân sách đạt hơn 12.558 tỷ đồng.", "")
+    >>> doc = Document("d", "d.txt", "Năm 2024, GRDP ước tăng 6,85%; thu ngân sách đạt hơn 9.870 tỷ đồng.", "")
     >>> [(r["value"], r["unit"], r["metric"], r["kind"], r["qualifier"]) for r in extract_quantities(parse_document(doc))]
-    [(7.12, 'percent', 'grdp_growth', 'estimated', ''), (12558.0, 'billion_vnd', 'budget_revenue', 'achieved', 'more_than')]
+    [(6.85, 'percent', 'grdp_growth', 'estimated', ''), (9870.0, 'billion_vnd', 'budget_revenue', 'achieved', 'more_than')]
     """
     text = pd.text
     rows = []

@@ -35,7 +35,7 @@ class Sentence:
 def body_start(text: str) -> int:
     """Offset where the article body starts, after a `` date YYYY-MM[-DD]`` header.
 
-    >>> body_start(" date 2024-12 Quang cảnh")
+    >>> body_start(" date 2024-12 Toàn cảnh")
     14
     """
     match = _HEADER.match(text)
