@@ -7,6 +7,7 @@ number can be traced back to its sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -37,6 +38,7 @@ def label(code: str, lang: str = "en") -> str:
     return labels.get(code, code)
 
 
+@functools.lru_cache(maxsize=None)
 def _labels(lang: str) -> dict:
     key = "label_vi" if lang == "vi" else "label_en"
     labels = {d["code"]: d.get(key, d["code"]) for d in load_yaml("policy_domains.yaml")["domains"]}

@@ -54,3 +54,20 @@ def save(fig, name: str, output_dir: str | Path | None) -> Image:
         fig.savefig(folder / f"{name}.svg", format="svg", metadata=SVG_METADATA, bbox_inches="tight")
     plt.close(fig)
     return Image(data=buffer.getvalue(), format="png")
+
+
+def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path | None) -> Image:
+    """Horizontal bars of each policy domain's share of sentences, one colour per *by* group
+    (``term`` or ``period``), as computed by :func:`cantho_analysis.analysis.domain_shares`."""
+    import seaborn as sns
+
+    from .analysis import label
+
+    plot = shares.assign(domain=shares["domain"].map(lambda code: label(code, lang)),
+                         **{by: shares[by].map(lambda value: label(value, lang))})
+    fig, ax = plt.subplots(figsize=(8, 5))
+    sns.barplot(data=plot, y="domain", x="share", hue=by, ax=ax, errorbar=None)
+    ax.set_xlabel("share of sentences mentioning the domain")
+    ax.set_ylabel("")
+    ax.legend(fontsize=8)
+    return save(fig, name, output_dir)

@@ -6,6 +6,7 @@ that share a number but differ in year or code stay two documents.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .parse import ParsedDocument
@@ -59,8 +60,6 @@ def extract_legal_refs(pd: ParsedDocument) -> list[dict]:
 def _issued(match: re.Match) -> str:
     if match.group("date"):
         try:
-            import datetime as dt
-
             return dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d"))).isoformat()
         except ValueError:
             return match.group("y")

@@ -114,9 +114,8 @@ def _infer_year(text: str, dateline) -> int | None:
     day, month, year, _ = dateline
     if year:
         return year
-    full = re.search(rf"(?<!\d)0?{day}\s*/\s*0?{month}\s*/\s*((?:19|20)\d{{2}})", text)
     same_day = [int(y) for y in re.findall(rf"(?<!\d)0?{day}\s*/\s*0?{month}\s*/\s*((?:19|20)\d{{2}})", text)]
-    if full and same_day:
+    if same_day:
         return max(same_day)
     anniversary = _ANNIVERSARY.search(text)
     if anniversary:

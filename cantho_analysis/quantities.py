@@ -53,9 +53,9 @@ _QUALIFIERS = [
     (re.compile(r"(?:khoảng|gần|xấp\s+xỉ)\s+$", re.IGNORECASE), "approx"),
     (re.compile(r"vượt\s+$", re.IGNORECASE), "exceeds"),
     (re.compile(r"dưới\s+$", re.IGNORECASE), "less_than"),
-    (re.compile(r"từ\s+$", re.IGNORECASE), "at_least"),
 ]
-_AT_LEAST_AFTER = re.compile(r"^\s*(?:trở\s+lên)", re.IGNORECASE)
+_AT_LEAST_BEFORE = re.compile(r"từ\s+$", re.IGNORECASE)
+_AT_LEAST_AFTER = re.compile(r"\s*trở\s+lên", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\bước\b", re.IGNORECASE)
 _TARGET = re.compile(r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu[^;,]{0,30}?(?:đạt|là)|kế\s+hoạch\s+đề\s+ra|dự\s+kiến", re.IGNORECASE)
 _PLAN_CONTEXT = re.compile(r"đề\s+ra|xác\s+định|thực\s+hiện|với|gồm|tập\s+trung|triển\s+khai|nghị\s+quyết", re.IGNORECASE)
@@ -134,13 +134,19 @@ def _kind(unit: str, before: str, clause: str, after: str, ratio: bool = False) 
     return "achieved"
 
 
-def _qualifier(before: str, after: str) -> str:
-    if _AT_LEAST_AFTER.search(after):
-        return "at_least"
+def _qualifier(text: str, floor: int, start: int, end: int) -> tuple[str, int, int]:
+    """The qualifier of the number at ``start:end``, and the span widened to cover its words
+    ("từ 10% trở lên", "hơn 2.400 đảng viên"); *floor* is the sentence start."""
+    before = text[max(floor, start - 20):start]
+    tail = _AT_LEAST_AFTER.match(text, end)
+    if tail:
+        lead = _AT_LEAST_BEFORE.search(before)
+        return "at_least", start - len(before) + lead.start() if lead else start, tail.end()
     for pattern, name in _QUALIFIERS:
-        if pattern.search(before) and name != "at_least":
-            return name
-    return ""
+        cue = pattern.search(before)
+        if cue:
+            return name, start - len(before) + cue.start(), end
+    return "", start, end
 
 
 def _ref_period(pd: ParsedDocument, sentence) -> str:
@@ -184,6 +190,7 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match):
     before = text[max(sentence.start, match.start() - 40):match.start()]
     if _NOT_QUANTITY_BEFORE.search(before) and not _RANK_BEFORE.search(before):
         return None
+    start = match.start()
     if match.group("two"):
         value, value_max, denominator, end = 10.0, None, None, match.end()
         unit, qualifier = "percent", "at_least"
@@ -208,7 +215,7 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match):
             unit, end = found
         if unit == "years" and 1900 <= value <= 2100:
             return None
-        qualifier = _qualifier(before, text[end:end + 20])
+        qualifier, start, end = _qualifier(text, sentence.start, match.start(), end)
     clause_start = _clause_start(text, sentence.start, match.start())
     clause = text[clause_start:match.start()]
     after = text[end:min(sentence.end, end + 80)]
@@ -217,13 +224,6 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match):
         metric, metric_en = _count_metric(unit, kind, after)
     else:
         metric, metric_en = _metric(clause, text[sentence.start:match.start()], unit, text[match.end():end])
-    start = match.start()
-    q_match = re.search(r"(?:hơn|trên|khoảng|gần|vượt|dưới|từ)\s+$", before, re.IGNORECASE)
-    if q_match and qualifier and qualifier != "at_least" or (qualifier == "at_least" and q_match and q_match.group(0).lower().startswith("từ")):
-        start = match.start() - (len(before) - q_match.start())
-    if qualifier == "at_least" and not match.group("two"):
-        tail = _AT_LEAST_AFTER.search(text[end:end + 20])
-        end = end + tail.end() if tail else end
     return pd.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit,
                    metric=metric, metric_en=metric_en, ref_period=_ref_period(pd, sentence),
                    kind=kind, qualifier=qualifier,

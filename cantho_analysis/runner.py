@@ -7,6 +7,7 @@ create is never overwritten.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -48,14 +49,19 @@ def notebook_parameters(source: Path) -> dict:
     >>> sorted(notebook_parameters(notebook_sources()[0]))[:2]
     ['corpus_dir', 'lang']
     """
+    return dict(_declared_parameters(source, source.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=None)
+def _declared_parameters(source: Path, mtime_ns: int) -> tuple:
+    # Cached per file version: converting and inspecting a notebook costs about a second.
+    import nbformat
     import papermill as pm
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / (source.stem + ".ipynb")
-        import nbformat
-
         nbformat.write(to_notebook(source), path)
-        return {name: spec["default"] for name, spec in pm.inspect_notebook(str(path)).items()}
+        return tuple((name, spec["default"]) for name, spec in pm.inspect_notebook(str(path)).items())
 
 
 def check_parameters(params: dict, sources: list[Path]) -> None:

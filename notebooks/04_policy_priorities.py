@@ -20,19 +20,7 @@ term_i_end = 2030
 lang = "en"
 
 # %%
-import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
-
-from cantho_analysis import analysis, figures, notebook
-
-tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
-documents = tables["documents"]
-
-# %%
-import matplotlib.pyplot as plt
-import pandas as pd
-import seaborn as sns
 
 from cantho_analysis import analysis, domains, figures, notebook
 
@@ -52,14 +40,7 @@ notebook.show(by_term.assign(domain_label=by_term["domain"].map(lambda c: analys
 if by_term.empty:
     print("No coded sentences: no figure.")
 else:
-    plot = by_term.assign(domain=by_term["domain"].map(lambda c: analysis.label(c, lang)),
-                          term=by_term["term"].map(lambda t: analysis.label(t, lang)))
-    fig, ax = plt.subplots(figsize=(8, 5))
-    sns.barplot(data=plot, y="domain", x="share", hue="term", ax=ax, errorbar=None)
-    ax.set_xlabel("share of sentences mentioning the domain")
-    ax.set_ylabel("")
-    ax.legend(fontsize=8)
-    display(figures.save(fig, "04_domains_by_term", output_dir))
+    display(figures.share_barplot(by_term, "term", lang, "04_domains_by_term", output_dir))
 
 # %% [markdown]
 # ## Shares by merger period
@@ -72,14 +53,7 @@ notebook.show(by_period, "domain shares by period")
 if by_period.empty:
     print("No coded sentences: no figure.")
 else:
-    plot = by_period.assign(domain=by_period["domain"].map(lambda c: analysis.label(c, lang)),
-                            period=by_period["period"].map(lambda p: analysis.label(p, lang)))
-    fig, ax = plt.subplots(figsize=(8, 5))
-    sns.barplot(data=plot, y="domain", x="share", hue="period", ax=ax, errorbar=None)
-    ax.set_xlabel("share of sentences mentioning the domain")
-    ax.set_ylabel("")
-    ax.legend(fontsize=8)
-    display(figures.save(fig, "04_domains_by_period", output_dir))
+    display(figures.share_barplot(by_period, "period", lang, "04_domains_by_period", output_dir))
 
 # %% [markdown]
 # ## The sentences behind the shares

@@ -19,17 +19,6 @@ term_xiv_end = 2025
 term_i_start = 2025
 term_i_end = 2030
 lang = "en"
-
-# %%
-import matplotlib.pyplot as plt
-import pandas as pd
-import seaborn as sns
-
-from cantho_analysis import analysis, figures, notebook
-
-tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
-documents = tables["documents"]
-
 gold_dir = "../tests/fixtures/gold"
 
 # %%
