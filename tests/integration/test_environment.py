@@ -8,8 +8,13 @@ import yaml
 from cantho_analysis import config
 
 
+# conda-forge names that differ from the PyPI names.
+CONDA_TO_PYPI = {"python-duckdb": "duckdb"}
+
+
 def _name(spec: str) -> str:
-    return re.split(r"[<>=!\[ ]", spec.strip(), maxsplit=1)[0].lower()
+    name = re.split(r"[<>=!\[ ]", spec.strip(), maxsplit=1)[0].lower()
+    return CONDA_TO_PYPI.get(name, name)
 
 
 def test_environment_matches_pyproject():
