@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, required=True, help="folder for the tables")
     extract.add_argument("--strict", action="store_true", help="fail on the first unreadable or skipped file")
     extract.add_argument("--merger-date", default=config.DEFAULT_MERGER_DATE, help="merger date (default %(default)s)")
+    extract.add_argument("--jobs", type=int, default=1, metavar="N",
+                         help="extract in N processes (default 1; use the number of cores for large corpora)")
 
     codebook = sub.add_parser("codebook", help="write docs/codebook.md from the codebook")
     codebook.add_argument("--out", type=Path, default=config.REPO_DIR / "docs" / "codebook.md")
@@ -54,7 +56,9 @@ def _extract(args) -> int:
     from .parse import Params
     from .tables import build_tables, write_tables
 
-    tables = build_tables(args.corpus, Params(merger_date=args.merger_date), strict=args.strict)
+    if args.jobs < 1:
+        raise ValueError(f"--jobs: {args.jobs} must be at least 1")
+    tables = build_tables(args.corpus, Params(merger_date=args.merger_date), strict=args.strict, jobs=args.jobs)
     for problem in tables["problems"].itertuples():
         print(f"{problem.severity}: {problem.message}", file=sys.stderr)
     write_tables(tables, args.out)

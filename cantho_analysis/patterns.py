@@ -24,6 +24,8 @@ _MONTH = r"(?:1[0-2]|0?[1-9])"
 # "3-4%" is a range, not 3 April: a date is never followed by a unit sign.
 DATE = re.compile(rf"(?<![\d/.,]){_DAY}(?:\s*[-–]\s*{_DAY})?[/-]{_MONTH}(?:[/-](?:19|20)\d{{2}})?(?![\d/,]|\s*%)"
                   rf"|(?<![\d/.,]){_MONTH}/(?:19|20)\d{{2}}(?!\d)")
+_DATE_HINT = re.compile(r"\d\s*[/-]")
+_YEAR_HINT = re.compile(YEAR)
 _STANDALONE_YEAR = re.compile(rf"(?<![\d/.,\-–])({YEAR})(?![\d/,.]\d)")
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -61,6 +63,8 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     >>> date_spans("ngày 24/1/2025 và 12-13/8")
     [(5, 14), (18, 25)]
     """
+    if not _DATE_HINT.search(text):  # cheap test first: most sentences hold no date
+        return []
     return [m.span() for m in DATE.finditer(text)]
 
 
@@ -70,6 +74,8 @@ def standalone_years(text: str) -> list[int]:
     >>> standalone_years("năm 2024 và Nghị quyết 45/2022/QH15, ngày 3/2/1930")
     [2024]
     """
+    if not _YEAR_HINT.search(text):
+        return []
     # Members of a span ("2016 - 2020") are not years on their own.
     blocked = date_spans(text) + [m.span() for m in YEAR_SPAN.finditer(text)]
     years = []

@@ -42,9 +42,16 @@ def _lexicon():
     return titles, title_re, name_re
 
 
+# Every office title in the glossary contains one of these words; sentences without them are
+# skipped before the (large) title pattern runs.
+_TITLE_HINT = re.compile(r"bí\s+thư|chủ\s+tịch|ủy\s+viên|trưởng|chủ\s+nhiệm", re.IGNORECASE)
+
+
 def _titles_in(text: str, start: int, end: int) -> list[dict]:
     titles, title_re, _ = _lexicon()
     found = []
+    if not _TITLE_HINT.search(text, start, end):
+        return found
     for match in title_re.finditer(text, start, end):
         index = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("t") and v)
         vi, entry = titles[index]
