@@ -28,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
                      help="notebook parameter, e.g. -p merger_date 2025-07-01 -p lang en (repeatable); "
                           "unknown names are refused")
+    run.add_argument("--jobs", type=int, default=1, metavar="N",
+                     help="execute N notebooks at a time, each in its own kernel (default 1); outputs are identical")
 
     extract = sub.add_parser("extract", help="write the tables of a corpus as CSV and Parquet")
     extract.add_argument("corpus", type=Path, help="folder of .txt articles")
@@ -74,7 +76,9 @@ def _run(args) -> int:
     params = {name: _coerce(value) for name, value in args.parameter}
     if "corpus_dir" in params or "output_dir" in params:
         raise ValueError("pass the corpus with --corpus and the output folder with --out, not with -p")
-    out = run(args.corpus, args.out, params, log=lambda msg: print(msg, file=sys.stderr, flush=True))
+    if args.jobs < 1:
+        raise ValueError(f"--jobs: {args.jobs} must be at least 1")
+    out = run(args.corpus, args.out, params, log=lambda msg: print(msg, file=sys.stderr, flush=True), jobs=args.jobs)
     print(f"done: {out}/report/index.html")
     return 0
 

@@ -92,8 +92,11 @@ def _prepare_out(out: Path) -> None:
                        "choose another --out or remove it yourself")
 
 
-def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print) -> Path:
+def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, jobs: int = 1) -> Path:
     """Build every output of the project into *out_dir*.
+
+    ``jobs`` > 1 executes that many notebooks at a time, each in its own kernel; the outputs
+    are the same as one at a time.
 
     Writes ``notebooks/*.ipynb``, ``report/index.html`` with one page per notebook,
     ``data/*.csv|parquet`` and ``figures/*.png|svg``.
@@ -120,10 +123,7 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print) 
             from .datapackage import write_datapackage
 
             write_datapackage(tmp / "data")
-            executed = []
-            for index, source in enumerate(sources, start=2):
-                log(f"[{index}/{len(sources) + 2}] executing {source.name}")
-                executed.append(_execute(source, tmp, corpus_dir, params, out_dir))
+            executed = _execute_all(sources, tmp, corpus_dir, params, out_dir, log, jobs)
             log(f"[{len(sources) + 2}/{len(sources) + 2}] rendering the HTML report")
             from .report import render_report
 
@@ -136,6 +136,26 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print) 
     return out_dir
 
 
+def _execute_all(sources, tmp, corpus_dir, params, out_dir, log, jobs: int) -> list[Path]:
+    total = len(sources) + 2
+    if jobs <= 1:
+        executed = []
+        for index, source in enumerate(sources, start=2):
+            log(f"[{index}/{total}] executing {source.name}")
+            executed.append(_execute(source, tmp, corpus_dir, params, out_dir, progress=True))
+        return executed
+    from concurrent.futures import ThreadPoolExecutor
+
+    log(f"[2-{total - 1}/{total}] executing {len(sources)} notebooks, {jobs} at a time")
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_execute, source, tmp, corpus_dir, params, out_dir, progress=False) for source in sources]
+        executed = []
+        for source, future in zip(sources, futures):
+            executed.append(future.result())
+            log(f"  done {source.name}")
+        return executed
+
+
 def _terms_from(params: dict) -> dict:
     terms = dict(config.DEFAULT_TERMS)
     for name, key in (("XIV", "term_xiv"), ("I", "term_i")):
@@ -145,11 +165,11 @@ def _terms_from(params: dict) -> dict:
     return terms
 
 
-def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: Path) -> Path:
+def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: Path, progress: bool = True) -> Path:
     import nbformat
     import papermill as pm
 
-    (tmp / "notebooks").mkdir(exist_ok=True)
+    (tmp / "notebooks").mkdir(exist_ok=True)  # exist_ok: parallel executions share it
     input_path = tmp / "notebooks" / f".{source.stem}.input.ipynb"
     output_path = tmp / "notebooks" / f"{source.stem}.ipynb"
     nbformat.write(to_notebook(source), input_path)
@@ -158,7 +178,7 @@ def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: P
     values = {k: v for k, v in values.items() if k in declared}
     try:
         pm.execute_notebook(str(input_path), str(output_path), parameters=values, kernel_name="python3",
-                            cwd=str(source.parent), progress_bar=True, log_output=False,
+                            cwd=str(source.parent), progress_bar=progress, log_output=False,
                             request_save_on_cell_execute=False)
     except pm.PapermillExecutionError as exc:
         kept = out_dir.parent / f"{out_dir.name}.failed"
