@@ -10,11 +10,14 @@ from .codebook import codebook, columns
 _FK_EXEMPT = {"documents", "problems"}
 
 
-def descriptor() -> dict:
-    """The Frictionless Data Package descriptor for the CSV tables.
+def descriptor(outlets: list[str] | None = None) -> dict:
+    """The Frictionless Data Package descriptor for the CSV tables; *outlets* (the news outlets
+    named in ``documents.outlet``) are listed as sources.
 
-    >>> d = descriptor(); d["resources"][0]["name"], d["resources"][0]["schema"]["primaryKey"]
+    >>> d = descriptor(["TTXVN"]); d["resources"][0]["name"], d["resources"][0]["schema"]["primaryKey"]
     ('documents', ['doc_id'])
+    >>> d["sources"][1]["title"]
+    'News outlet: TTXVN'
     """
     book = codebook()
     resources = []
@@ -40,15 +43,23 @@ def descriptor() -> dict:
         "version": book["version"],
         "licenses": [{"name": "MIT", "title": "MIT License (code and generated tables)"}],
         "sources": [{"title": "News articles in the analysed corpus; see documents.csv (outlet, sha256). "
-                              "Article texts keep their publishers' rights and are not relicensed."}],
+                              "Article texts keep their publishers' rights and are not relicensed."}]
+                   + [{"title": f"News outlet: {outlet}"} for outlet in sorted(set(outlets or []))],
         "resources": resources,
     }
 
 
 def write_datapackage(data_dir: Path) -> Path:
     """Write ``datapackage.json`` into *data_dir*."""
+    import csv
+
     path = Path(data_dir) / "datapackage.json"
-    path.write_text(json.dumps(descriptor(), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    documents = Path(data_dir) / "documents.csv"
+    outlets = []
+    if documents.exists():
+        with open(documents, encoding="utf-8", newline="") as handle:
+            outlets = [row["outlet"] for row in csv.DictReader(handle) if row["outlet"]]
+    path.write_text(json.dumps(descriptor(outlets), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path
 
 
