@@ -42,7 +42,7 @@ def label(code: str, lang: str = "en") -> str:
 def _labels(lang: str) -> dict:
     key = "label_vi" if lang == "vi" else "label_en"
     labels = {d["code"]: d.get(key, d["code"]) for d in load_yaml("policy_domains.yaml")["domains"]}
-    labels.update({p["code"]: p["en"] for p in load_yaml("positions.yaml")["positions"]})
+    labels.update({p["code"]: p["vi"][0] if lang == "vi" else p["en"] for p in load_yaml("positions.yaml")["positions"]})
     labels.update({m["code"]: m["en"] for m in load_yaml("metrics.yaml")["metrics"]})
     terms = {row["key"][5:]: row["value"] for row in load_csv("context.csv") if row["key"].startswith("term_")}
     if lang == "vi":
@@ -52,6 +52,15 @@ def _labels(lang: str) -> dict:
         labels.update({t: f"{t} term ({years})" for t, years in terms.items()})
         labels.update({"pre_merger": "Before the merger", "post_merger": "After the merger", "": "(unattributed)"})
     return labels
+
+
+def glossary() -> pd.DataFrame:
+    """The bilingual glossary of offices, bodies, terms and units (``data/glossary.csv``).
+
+    >>> glossary().columns.tolist()
+    ['term_vi', 'term_en', 'category', 'note']
+    """
+    return pd.DataFrame(load_csv("glossary.csv")).sort_values(["category", "term_vi"], kind="mergesort").reset_index(drop=True)
 
 
 def context_table() -> pd.DataFrame:

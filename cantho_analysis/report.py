@@ -16,7 +16,7 @@ def render_report(notebooks: list[Path], report_dir: Path) -> Path:
     from nbconvert import HTMLExporter
 
     report_dir.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(template_name="lab", template_file=str(Path(__file__).parent / "templates" / "report.html.j2"))
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     items = []

@@ -144,10 +144,13 @@ def _execute_all(sources, tmp, corpus_dir, params, out_dir, log, jobs: int) -> l
             log(f"[{index}/{total}] executing {source.name}")
             executed.append(_execute(source, tmp, corpus_dir, params, out_dir, progress=True))
         return executed
-    from concurrent.futures import ThreadPoolExecutor
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     log(f"[2-{total - 1}/{total}] executing {len(sources)} notebooks, {jobs} at a time")
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+    # Processes, not threads: papermill changes the working directory of the whole process while
+    # a notebook runs, so two notebooks in one process would start kernels in each other's folder.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [pool.submit(_execute, source, tmp, corpus_dir, params, out_dir, progress=False) for source in sources]
         executed = []
         for source, future in zip(sources, futures):
@@ -174,11 +177,13 @@ def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: P
     output_path = tmp / "notebooks" / f"{source.stem}.ipynb"
     nbformat.write(to_notebook(source), input_path)
     declared = notebook_parameters(source)
-    values = {"corpus_dir": str(corpus_dir), "output_dir": str(tmp), **params}
+    # The kernel runs in OUT/notebooks, so output_dir is "..": the executed notebooks name no
+    # temporary folder and are the same from run to run.
+    values = {"corpus_dir": str(corpus_dir), "output_dir": "..", "gold_dir": str(config.GOLD_DIR), **params}
     values = {k: v for k, v in values.items() if k in declared}
     try:
         pm.execute_notebook(str(input_path), str(output_path), parameters=values, kernel_name="python3",
-                            cwd=str(source.parent), progress_bar=progress, log_output=False,
+                            cwd=str(tmp / "notebooks"), progress_bar=progress, log_output=False,
                             request_save_on_cell_execute=False)
     except pm.PapermillExecutionError as exc:
         kept = out_dir.parent / f"{out_dir.name}.failed"
@@ -193,10 +198,13 @@ def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: P
 
 
 def _strip_volatile(path: Path) -> None:
-    """Drop timings and versions that change on every run."""
+    """Drop timings and versions that change on every run, and number the cells (papermill gives
+    its injected-parameters cell a random id)."""
     import nbformat
 
     notebook = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{index:03d}"
     notebook.metadata.pop("papermill", None)
     notebook.metadata.get("jupytext", {}).pop("text_representation", None)
     for cell in notebook.cells:

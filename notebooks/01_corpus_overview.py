@@ -37,6 +37,14 @@ documents = tables["documents"]
 analysis.context_table()[["key", "value", "label_en", "source"]]
 
 # %% [markdown]
+# ## Glossary (Vietnamese → English)
+# The offices, bodies and terms that the tables and figures use. Quotes stay in Vietnamese; every
+# code in the tables has an English label (`position_en`, `metric_en`, domain labels).
+
+# %%
+analysis.glossary()[["category", "term_vi", "term_en"]]
+
+# %% [markdown]
 # ## The documents table
 # `published_basis` says whether the date was stated (`header`) or reconstructed from the body
 # (`inferred`).

@@ -48,7 +48,8 @@ if timeline.empty:
     print("No dated office-holders: no figure.")
 else:
     fig, ax = plt.subplots(figsize=(9, 0.45 * timeline["name"].nunique() + 1.8))
-    sns.scatterplot(data=timeline, x="date", y="name", hue="position_code", style="position_code", s=90, ax=ax)
+    office = timeline["position_code"].map(lambda code: analysis.label(code, lang))
+    sns.scatterplot(data=timeline.assign(office=office), x="date", y="name", hue="office", style="office", s=90, ax=ax)
     ax.axvline(pd.Timestamp(params.merger_date), color="black", linestyle="--")
     ax.set_xlabel("article date" if lang == "en" else "ngày đăng")
     ax.set_ylabel("")

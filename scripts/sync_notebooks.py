@@ -25,7 +25,9 @@ def sync(source: Path) -> Path:
                             progress_bar=False, request_save_on_cell_execute=False)
     runner._strip_volatile(target)
     notebook = nbformat.read(target, as_version=4)
-    notebook.metadata["jupytext"] = {"formats": "ipynb,py:percent"}
+    # "-all": the .py sources carry no YAML header, so neither may the .ipynb's text rendering, or
+    # jupytext refuses to open a pair whose .ipynb is newer than its .py.
+    notebook.metadata["jupytext"] = {"formats": "ipynb,py:percent", "notebook_metadata_filter": "-all"}
     nbformat.write(notebook, target)
     return target
 

@@ -39,10 +39,10 @@ def test_run_writes_every_output(seed_run):
     assert (seed_run / MARKER).exists()
 
 
-def test_two_runs_give_identical_data_and_figures(seed_run, tmp_path):
+def test_two_runs_give_identical_data_figures_and_notebooks(seed_run, tmp_path):
     again = run(config.SEEDS_DIR, tmp_path / "out", log=lambda m: None)
-    for part in ("data", "figures"):
-        assert _digest(seed_run / part) == _digest(again / part)
+    for part in ("data", "figures", "notebooks"):
+        assert _digest(seed_run / part) == _digest(again / part), part
 
 
 def test_run_on_another_provinces_corpus(tmp_path):
