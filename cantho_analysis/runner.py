@@ -111,7 +111,8 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
         raise RunError(f"{corpus_dir}: corpus folder not found (it must be a folder of .txt articles)")
     _prepare_out(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    _remove_abandoned(out_dir)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-{os.getpid()}-", dir=out_dir.parent))
     with _cleanup_on_signal(tmp):
         try:
             log(f"[1/{len(sources) + 2}] extracting tables from {corpus_dir}")
@@ -214,13 +215,37 @@ def _strip_volatile(path: Path) -> None:
 
 
 def _swap_into_place(tmp: Path, out: Path) -> None:
-    old = None
-    if out.exists():
-        old = out.parent / f".{out.name}.old-{os.getpid()}"
-        out.rename(old)
-    tmp.rename(out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    """Replace *out* by *tmp*.  SIGINT/SIGTERM are held back between the two renames, so an
+    interruption finds either the old output or the new one in place, never neither."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    signals = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    try:
+        if out.exists():
+            out.rename(old)
+        tmp.rename(out)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, signals)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_abandoned(out: Path) -> None:
+    """Remove temporary siblings of *out* left by runs that were killed outright (SIGKILL, power
+    loss): their names carry the process id, and that process no longer exists."""
+    for stray in out.parent.glob(f".{out.name}.*-*"):
+        parts = stray.name[len(out.name) + 2:].split("-")
+        if len(parts) >= 2 and parts[0] in ("tmp", "old") and parts[1].isdigit() and not _alive(int(parts[1])):
+            shutil.rmtree(stray, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class _cleanup_on_signal:
