@@ -7,6 +7,8 @@ and the reason, and the rest of the corpus still loads (``strict=True`` raises i
 from __future__ import annotations
 
 import hashlib
+import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +59,7 @@ class Corpus:
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_HTML = re.compile(r"<(?:script|style|iframe|html|body|head|div|span|p|br|img|a|table|meta|link)\b[^<>]{0,500}>|</(?:script|p|div|a|span)>", re.IGNORECASE)
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -111,6 +114,9 @@ def load_document(path: Path, doc_id: str | None = None) -> tuple[Document | Non
     problems = [Problem(name, doc_id, sev, code, f"{name}: {reason}") for sev, code, reason in issues]
     if text is None:
         return None, problems
+    if _HTML.search(text):
+        problems.append(Problem(name, doc_id, "warning", "html_markup",
+                                f"{name}: contains HTML markup; it was analysed as plain text (tags are kept in the quotes, never rendered)"))
     return Document(doc_id, name, normalize(text), hashlib.sha256(raw).hexdigest()), problems
 
 
@@ -151,7 +157,20 @@ def load_corpus(corpus_dir: str | Path, strict: bool = False) -> Corpus:
     return Corpus(ordered, tuple(problems))
 
 
+def _not_regular(path: Path) -> Problem:
+    """A ``.txt`` entry that is not a regular file; never opened (a FIFO would block)."""
+    doc_id = unicodedata.normalize("NFC", path.stem)
+    if path.is_symlink() and not path.exists():
+        reason = "is a broken symbolic link"
+    else:
+        kind = "a named pipe" if stat.S_ISFIFO(path.stat().st_mode) else "not a regular file"
+        reason = f"is {kind}"
+    return Problem(path.name, doc_id, "error", "unreadable", f"{path.name}: cannot be read ({reason})")
+
+
 def _skip_reason(path: Path) -> list[Problem]:
+    if path.suffix.lower() == ".txt" and not path.is_file() and not path.is_dir():
+        return [_not_regular(path)]
     if path.is_dir():
         return [Problem(path.name, "", "warning", "subfolder", f"{path.name}: is a sub-folder; only .txt files directly in the corpus folder are read")]
     if path.suffix.lower() != ".txt":

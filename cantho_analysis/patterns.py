@@ -6,6 +6,7 @@ date" is decided in one place.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -104,4 +105,5 @@ def parse_vi_number(surface: str) -> float | None:
         return None
     if not isinstance(value, Decimal) or not value.is_finite():
         return None
-    return float(value)
+    number = float(value)
+    return number if math.isfinite(number) else None  # 1e400 is a finite Decimal but no float

@@ -61,6 +61,7 @@ _TARGET = re.compile(r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu[^;,]{0,30}?(?
 _PLAN_CONTEXT = re.compile(r"đề\s+ra|xác\s+định|thực\s+hiện|với|gồm|tập\s+trung|triển\s+khai|nghị\s+quyết", re.IGNORECASE)
 _OUTCOME_AFTER = re.compile(r"^[^;,.]{0,60}?(?:đạt|vượt|chưa\s+đạt|không\s+đạt|hoàn\s+thành)", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[;:]")
+_LOOKBACK = 300
 
 
 @functools.lru_cache(maxsize=None)
@@ -149,18 +150,19 @@ def _qualifier(text: str, floor: int, start: int, end: int) -> tuple[str, int, i
     return "", start, end
 
 
-def _ref_period(pd: ParsedDocument, sentence) -> str:
-    """Year or span of the sentence, else of the closest earlier sentence in its paragraph."""
-    for earlier in reversed(pd.sentences[:sentence.sent_id + 1]):
-        if earlier.para_id != sentence.para_id:
-            break
-        span = YEAR_SPAN.search(earlier.text)
-        if span:
-            return f"{span.group(1)}-{span.group(2)}"
-        years = standalone_years(earlier.text)
-        if years:
-            return str(years[0])
-    return ""
+def _ref_periods(pd: ParsedDocument) -> list[str]:
+    """Year or span each sentence refers to: its own first span or year, else the closest earlier
+    sentence's in the same paragraph.  One pass, so long paragraphs stay linear."""
+    periods, carried, para = [], "", -1
+    for sentence in pd.sentences:
+        if sentence.para_id != para:
+            carried, para = "", sentence.para_id
+        span = YEAR_SPAN.search(sentence.text)
+        years = [] if span else standalone_years(sentence.text)
+        own = f"{span.group(1)}-{span.group(2)}" if span else (str(years[0]) if years else "")
+        carried = own or carried
+        periods.append(carried)
+    return periods
 
 
 def extract_quantities(pd: ParsedDocument) -> list[dict]:
@@ -174,18 +176,20 @@ def extract_quantities(pd: ParsedDocument) -> list[dict]:
     """
     text = pd.text
     rows = []
+    periods = None
     for sentence in pd.sentences:
         blocked = [(a + sentence.start, b + sentence.start) for a, b in date_spans(sentence.text)]
         for match in _NUMBER_RE.finditer(text, sentence.start, sentence.end):
             if any(a <= match.start() < b for a, b in blocked):
                 continue
-            row = _read_number(pd, sentence, match)
+            periods = periods if periods is not None else _ref_periods(pd)
+            row = _read_number(pd, sentence, match, periods[sentence.sent_id])
             if row:
                 rows.append(row)
     return rows
 
 
-def _read_number(pd: ParsedDocument, sentence, match: re.Match):
+def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str):
     text = pd.text
     before = text[max(sentence.start, match.start() - 40):match.start()]
     if _NOT_QUANTITY_BEFORE.search(before) and not _RANK_BEFORE.search(before):
@@ -201,7 +205,7 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match):
         else:
             value = parse_vi_number(match.group("a"))
             value_max = parse_vi_number(match.group("b")) if match.group("b") else None
-            denominator = float(match.group("den")) if match.group("den") else None
+            denominator = parse_vi_number(match.group("den")) if match.group("den") else None
             if value is None or (match.group("b") and value_max is None):
                 return None
         if _DOCNUM_AFTER.match(text, match.end()) or _ANNIVERSARY_AFTER.match(text, match.end()):
@@ -216,15 +220,18 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match):
         if unit == "years" and 1900 <= value <= 2100:
             return None
         qualifier, start, end = _qualifier(text, sentence.start, match.start(), end)
-    clause_start = _clause_start(text, sentence.start, match.start())
+    # Look back a bounded window: cues sit next to their number, and an unbounded look-back would
+    # make a sentence with thousands of numbers quadratic.
+    window = max(sentence.start, match.start() - _LOOKBACK)
+    clause_start = _clause_start(text, window, match.start())
     clause = text[clause_start:match.start()]
     after = text[end:min(sentence.end, end + 80)]
     kind = _kind(unit, before, clause, after, ratio=denominator is not None)
     if unit in {"targets", "tasks"}:
         metric, metric_en = _count_metric(unit, kind, after)
     else:
-        metric, metric_en = _metric(clause, text[sentence.start:match.start()], unit, text[match.end():end])
+        metric, metric_en = _metric(clause, text[window:match.start()], unit, text[match.end():end])
     return pd.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit,
-                   metric=metric, metric_en=metric_en, ref_period=_ref_period(pd, sentence),
+                   metric=metric, metric_en=metric_en, ref_period=ref_period,
                    kind=kind, qualifier=qualifier,
                    term=pd.term_at(match.start()))

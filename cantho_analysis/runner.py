@@ -75,13 +75,26 @@ def check_parameters(params: dict, sources: list[Path]) -> None:
     for name, value in params.items():
         if value is None or (isinstance(value, str) and not value.strip()):
             raise RunError(f"parameter {name!r} is empty")
-    if "merger_date" in params:
-        import datetime as dt
+    for name, value in params.items():
+        problem = _parameter_problem(name, value)
+        if problem:
+            raise RunError(f"parameter {name!r}: {value!r} {problem}")
 
+
+def _parameter_problem(name: str, value) -> str:
+    """Why *value* is not acceptable for the notebook parameter *name* ('' when it is)."""
+    import datetime as dt
+
+    if name == "merger_date":
         try:
-            dt.date.fromisoformat(str(params["merger_date"]))
+            dt.date.fromisoformat(str(value))
         except ValueError:
-            raise RunError(f"parameter 'merger_date': {params['merger_date']!r} is not an ISO date (YYYY-MM-DD)") from None
+            return "is not an ISO date (YYYY-MM-DD)"
+    if name == "lang" and value not in ("en", "vi"):
+        return "must be 'en' or 'vi'"
+    if name.startswith("term_") and not (isinstance(value, int) and 1900 <= value <= 2100):
+        return "must be a year (an integer from 1900 to 2100)"
+    return ""
 
 
 def _prepare_out(out: Path) -> None:
