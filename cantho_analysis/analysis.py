@@ -114,7 +114,8 @@ def term_comparison(tables: dict) -> pd.DataFrame:
     rows = []
     q = tables["quantities"]
     for (metric, kind, unit), group in q[q["term"].isin(TERMS)].groupby(["metric", "kind", "unit"], sort=True):
-        rows.append(_compare_row("indicators", f"{metric} ({kind}, {unit})", group,
+        readable_unit = unit.replace("_vnd", " VND").replace("_", " ")
+        rows.append(_compare_row("indicators", f"{group['metric_en'].iloc[0]} ({kind}, {readable_unit})", group,
                                  lambda g: "; ".join(f"{v:g}" for v in g["value"])))
     plans = tables["plan_elements"]
     for element, group in plans[plans["term"].isin(TERMS)].groupby("element", sort=True):
