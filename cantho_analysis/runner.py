@@ -16,7 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import config
+from . import _lazy_rfc3987, config
+
+_lazy_rfc3987.install()  # before papermill/nbformat/jupytext pull in jsonschema
 
 MARKER = ".cantho-analysis-output"
 
