@@ -28,9 +28,17 @@ def previous(tmp_path_factory):
     return out
 
 
+def _default_sigint() -> None:
+    # A suite started as a background job of a non-interactive shell (or under nohup) ignores
+    # SIGINT, and a child inherits that; the product rightly keeps an inherited ignore, so the
+    # test gives its child the default disposition a terminal user would have.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(out: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "cantho_analysis", "run", "--out", str(out)],
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            preexec_fn=_default_sigint)
 
 
 def _wait_for(process: subprocess.Popen, marker: str, timeout: float = 120) -> None:
