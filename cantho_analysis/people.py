@@ -1,107 +1,511 @@
 """Officials with their offices, and credits (photographers and bylines).
 
-An office is recognised from the glossary in ``data/positions.yaml``; a name from a capitalised
-run that starts with a Vietnamese family name (``data/places_names.yaml``).  Three shapes are
-read: titles before the name ("Bí thư Thành ủy X Nguyễn Văn A"), an apposition after it
-("Ông Nguyễn Văn A, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, ..."), and an appointment
-("... giữ chức vụ Bí thư ...").  Credited photographers and authors are never officials.
+People are read as a small mention grammar (``data/positions.yaml``):
+
+1. **Titles** are found first, word by word: an office head ("Phó Bí thư Thường trực"), the
+   bodies after it ("Ban Tổ chức" + "Thành ủy"), a place ("TP. Cần Thơ") and a term
+   ("khóa XIV, nhiệm kỳ 2020-2025").  "nguyên" before a title or "cũ" after it marks a former post.
+2. **Names** are found in the text between titles: a capitalised run that starts with a family
+   name, or any capitalised run right after an honorific ("ông", "bà", "đồng chí") or a title
+   (names of ethnic minorities need not start with a listed family name).  "Ông Tùng" and a
+   sentence-opening pronoun ("Ông là ...") stand for a full name already met in the article.
+3. **Attachment** joins them across the separators the genre uses: titles before a name
+   ("Ủy viên Bộ Chính trị, Chủ tịch Quốc hội <Name>"), titles after it (``,`` ``-`` ``:`` ``là``),
+   appointments ("được bầu giữ chức", "được điều động, chỉ định làm"), replacements
+   ("thay ông <Name>"), list headings ("Các Phó Bí thư gồm: ...") and lists separated by ``;``.
+
+Every row carries a ``status``: ``current``, ``former`` or ``appointed``.  A title without its
+place ("Chủ tịch UBND tỉnh", a bare "Bí thư") takes the article's own committee and place, and
+says so in ``organization_basis`` (``context``).  Credited photographers and authors are never
+officials.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from dataclasses import dataclass, replace
 
-from .lexicon import load_yaml, phrase_pattern
+from .lexicon import load_yaml
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER, UPPER as _UPPER
 from .sentences import paragraphs
 
 _CAP_WORD = rf"[{_UPPER}][{_LOWER}]+"
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}"
-_HONORIFIC = re.compile(r"(?:^|\b)(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+$")
-_APPOINTMENT = re.compile(r"\s+(?:giữ chức(?: vụ)?|được bầu(?: giữ chức)?(?: vụ)?|làm|được bầu làm)\s+")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|\S")
 _PHOTO = re.compile(rf"Ảnh[ \t]*:[ \t]*((?:{_CAP_WORD}|{_UPPER_WORD})(?:[ \t]+(?:{_CAP_WORD}|{_UPPER_WORD})){{0,4}})"
                     rf"(?:[ \t]*[-/–][ \t]*((?:{_UPPER_WORD}|{_CAP_WORD})(?:[ \t]+{_UPPER_WORD})?))?")
 _UI_WORDS = {"xem thêm", "chia sẻ", "bình luận", "tin liên quan", "đọc thêm"}
+_HONORIFICS = {"ông", "bà", "đồng chí"}
+# Place levels that may stand before a place name, or alone ("Chủ tịch UBND tỉnh").
+_LEVELS = {("tỉnh",): "province", ("thành", "phố"): "province", ("tp",): "province", ("xã",): "local",
+           ("phường",): "local", ("huyện",): "local", ("quận",): "local", ("thị", "xã"): "local",
+           ("đặc", "khu"): "local", ("thị", "trấn"): "local"}
+_EXTRA_PLACES = ("TPHCM", "TP.HCM", "HCM")
+# Bodies whose bare mention ("Chủ tịch UBND tỉnh") means the article's own province.
+_LOCAL_KINDS = {"provincial_committee", "people_committee", "people_council", "front", "na_delegation",
+                "standing_committee", "executive_committee", "inspection_commission", "organization_board",
+                "propaganda_board", "party_board", "office"}
+_PARTY_HEADS = {"secretary", "deputy_secretary", "standing_deputy_secretary", "committee_member"}
+_PARTY_BODIES = {"party_committee", "provincial_committee"}
+# Words that make a capitalised run an organisation or a place, never a person.
+_NOT_NAME = {"Đảng", "Ủy", "Tỉnh", "Ban", "Bộ", "Hội", "Sở", "Ảnh", "UBND", "HĐND"}
+
+_FIRST_NOT_NAME = _NOT_NAME | {"Tại", "Theo", "Sáng", "Chiều", "Tối", "Ngày", "Các", "Những", "Trong", "Với", "Cùng",
+                               "Dự", "Tham", "Phát", "Thay", "Trước", "Sau", "Đây", "Đến", "Về", "Khi", "Năm"}
+
+# Gaps between a name, its titles and other names.
+_WS = r"[\s\u00a0]*"
+_BEFORE = re.compile(r"^\s*(?:,?\s*(?:ông|bà|đồng\s+chí)\s+)?$", re.IGNORECASE)
+_APPOS = re.compile(r"^\s*(?:[,:\-–—(]\s*)?(?:(?:hiện\s+|nay\s+|vốn\s+)?là\s+)?$", re.IGNORECASE)
+_APPOINT = re.compile(
+    r"^[\s,\-–—]*(?:(?:đã|đều|cùng|tiếp\s+tục|sẽ|vừa|chính\s+thức)\s+)*(?:được\s+)?(?:[^;.:()\d]{0,70}?\s)?"
+    r"(?:(?:bầu|tái\s+đắc\s+cử|đắc\s+cử|tái\s+cử|trúng\s+cử|chỉ\s+định|bổ\s+nhiệm|phân\s+công)"
+    r"(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|vào))?|giữ\s+chức(?:\s+vụ)?|làm|nhận\s+nhiệm\s+vụ|vào\s+chức\s+danh)\s*$",
+    re.IGNORECASE)
+_FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó)\s+(?:[^;.:]{0,40}?\s)?(?:chức\s+vụ|cương\s+vị|vị\s+trí|là)\s*:?\s*$",
+                     re.IGNORECASE)
+_LINK = re.compile(r"^\s*(?:,|kiêm|và|,\s*kiêm|,\s*và)?\s*$", re.IGNORECASE)
+_LIST_LINK = re.compile(r"^\s*(?:,|;|kiêm|và)?\s*$", re.IGNORECASE)
+_REPLACE = re.compile(r"^\s*,?\s*thay\s+(?:cho\s+)?(?:ông|bà|đồng\s+chí)\s+$", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(?:gồm|gồm\s+có|là)\s*:?\s*(?:các\s+)?(?:ông|bà|đồng\s+chí)?\s*$", re.IGNORECASE)
+_GROUP = re.compile(r"^\s*(?:,|;)?\s*(?:và\s+)?(?:ông|bà|đồng\s+chí)?\s*$", re.IGNORECASE)
+_GROUP_LEAD = re.compile(r"\bcác\s+(?:ông|bà|đồng\s+chí)\s*:?\s*$", re.IGNORECASE)
+_PRONOUN = re.compile(rf"(?:Ông|Bà)(?=\s+[{_LOWER}])")
+_PRONOUN_LEAD = re.compile(r"(?:^|[;:]\s*)$")
+# Sentences without one of these words hold no title; they are skipped cheaply.
+_TITLE_HINT = re.compile(r"bí\s+thư|bí\b|chủ\s+tịch|ủy\s+viên|trưởng|chủ\s+nhiệm|thường\s+trực|thủ\s+tướng|giám\s+đốc"
+                         r"|thư\s+ký|đại\s+biểu\s+quốc\s+hội|tư\s+lệnh|ủy\s+viên", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper() and (len(self.text) == 1 or not self.text[1:].isupper())
+
+
+@dataclass(frozen=True)
+class Title:
+    """One office as written: head, bodies, place and term, with the word indexes it covers."""
+
+    first: int
+    last: int  # index after the last word
+    start: int
+    end: int
+    head: str
+    kind: str
+    national: bool
+    position: str
+    organization: str
+    place: str
+    status: str
+    organization_basis: str = "text"
+
+
+@dataclass(frozen=True)
+class Name:
+    first: int
+    last: int
+    start: int
+    end: int
+    name: str
+    basis: str  # text, short_form or pronoun
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    heads: dict
+    orgs: dict
+    places: set
+    surnames: set
+    codes: list
+    labels: dict
+    max_len: int
+
+
+def _key(phrase: str) -> tuple:
+    return tuple(t.lower() for t in _TOKEN.findall(phrase))
 
 
 @functools.lru_cache(maxsize=None)
-def _lexicon():
-    positions = load_yaml("positions.yaml")["positions"]
+def _lexicon() -> _Lexicon:
+    data = load_yaml("positions.yaml")
     names = load_yaml("places_names.yaml")
-    titles = sorted(((vi, p) for p in positions for vi in p["vi"]), key=lambda t: -len(t[0]))
-    place_alt = "|".join(phrase_pattern(p) for p in sorted(names["places"], key=len, reverse=True))
-    org_tail = (r"(?:\s+các\s+cơ\s+quan\s+Đảng|\s+Khối(?:\s+[^\s,.;]+){1,2}"
-                rf"|\s+(?:xã|phường|đặc\s+khu)(?:\s+{_CAP_WORD})+)?")
-    place = rf"(?:\s+(?:TP\.?|Tp\.?|thành\s+phố|tỉnh|Thành\s+phố|Tỉnh))?(?:\s+(?:{place_alt}))"
-    title_alt = "|".join(f"(?P<t{i}>{phrase_pattern(vi)})" for i, (vi, _) in enumerate(titles))
-    title_re = re.compile(rf"(?<!\w)(?:{title_alt})(?P<tail>{org_tail})(?P<place>{place})?(?!\w)", re.IGNORECASE)
-    surname_alt = "|".join(sorted(names["surnames"], key=len, reverse=True))
-    name_re = re.compile(rf"(?<![\w])(?:{surname_alt})(?:[ \t]+{_CAP_WORD}){{1,4}}(?![\w])")
-    return titles, title_re, name_re
+    heads = {_key(vi): (h["head"], bool(h.get("bare"))) for h in data["heads"] for vi in h["vi"]}
+    orgs = {_key(vi): (o["kind"], bool(o.get("national")), bool(o.get("open")))
+            for o in data["organizations"] for vi in o["vi"]}
+    places = {_key(p) for p in list(names["places"]) + list(_EXTRA_PLACES)}
+    codes = [(c["head"], c["kind"], c["code"]) for c in data["codes"]]
+    labels = {p["code"]: p["en"] for p in data["positions"]}
+    max_len = max(len(k) for k in list(heads) + list(orgs) + list(places))
+    return _Lexicon(heads, orgs, places, set(names["surnames"]), codes, labels, max_len)
 
 
-# Every office title in the glossary contains one of these words; sentences without them are
-# skipped before the (large) title pattern runs.
-_TITLE_HINT = re.compile(r"bí\s+thư|chủ\s+tịch|ủy\s+viên|trưởng|chủ\s+nhiệm", re.IGNORECASE)
+def _longest(words: list[_Word], i: int, table) -> tuple[int, object] | None:
+    """Longest phrase of *table* starting at word *i*: (number of words, value)."""
+    lex = _lexicon()
+    for size in range(min(lex.max_len, len(words) - i), 0, -1):
+        key = tuple(w.low for w in words[i:i + size])
+        if key in table and _contiguous(words, i, size):
+            return size, (table[key] if isinstance(table, dict) else True)
+    return None
 
 
-def _titles_in(text: str, start: int, end: int) -> list[dict]:
-    titles, title_re, _ = _lexicon()
-    found = []
-    if not _TITLE_HINT.search(text, start, end):
-        return found
-    for match in title_re.finditer(text, start, end):
-        index = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("t") and v)
-        vi, entry = titles[index]
-        title_text = match.group(f"t{index}")
-        org_word = vi.split()[-1] if vi.split()[-1] in ("ủy", "UBND", "HĐND") else ""
-        found.append({
-            "start": match.start(), "end": match.end(), "code": entry["code"], "en": entry["en"],
-            "position": " ".join(title_text.split()),
-            "tail": " ".join(match.group("tail").split()),
-            "place": " ".join((match.group("place") or "").split()),
-            "org_word": org_word,
-        })
+def _contiguous(words: list[_Word], i: int, size: int) -> bool:
+    """A phrase never spans punctuation other than the words' own (the caller tokenised it)."""
+    return True
+
+
+def _code(head: str, kind: str) -> str:
+    for rule_head, rule_kind, code in _lexicon().codes:
+        if rule_head == head and (rule_kind == kind or rule_kind == "*"):
+            return code
+    return "other"
+
+
+# ---------------------------------------------------------------- titles
+def _titles(words: list[_Word], text: str) -> list[Title]:
+    found, i = [], 0
+    while i < len(words):
+        title = _title_at(words, i, text)
+        if title:
+            found.append(title)
+            i = title.last
+        else:
+            i += 1
     return found
 
 
-def _organization(title: dict, fallback_place: str) -> str:
-    words = title["position"].split()
-    # The organisation is the title minus its office words ("Phó Bí thư Thường trực Thành ủy" -> "Thành ủy").
-    for index, word in enumerate(words):
-        if word[:1].isupper() and word.lower() not in {"phó", "bí", "chủ", "trưởng", "ủy", "thường", "chuyên"} and index > 0:
-            org = " ".join(words[index:])
+def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
+    lex = _lexicon()
+    status, j = "current", i
+    if words[j].low == "nguyên" and j + 1 < len(words):
+        status, j = "former", j + 1
+    head = _longest(words, j, lex.heads)
+    if not head or (i > 0 and words[i - 1].low in {"ban", "đoàn", "tân", "tổng"} and head[1][0] in {"secretary", "chair"}):
+        return None
+    head_code, bare = head[1]
+    j += head[0]
+    orgs, kinds, national = [], [], False
+    while j < len(words):
+        org = _longest(words, j, lex.orgs)
+        if not org:
             break
-    else:
-        org = words[-1]
-    org = " ".join(part for part in (org, title["tail"]) if part)
-    place = title["place"] or fallback_place
-    return f"{org} {place}".strip() if place else org
+        kind, is_national, is_open = org[1]
+        end = j + org[0]
+        if is_open:
+            end = _open_tail(words, end)
+            end = _ministry_after(words, end)
+        orgs.append((j, end))
+        kinds.append(kind)
+        national = national or is_national
+        j = end
+    if not orgs and not bare:
+        return None
+    org_end = j
+    place_first, j = j, _place(words, j, national)
+    place = text[words[place_first].start:words[j - 1].end] if j > place_first else ""
+    j = _term(words, j)
+    if j < len(words) and words[j].low == "cũ":
+        status, j = "former", j + 1
+    head_first = i + (status == "former" and words[i].low == "nguyên")
+    position = text[words[head_first].start:words[org_end - 1].end]
+    organization = text[words[orgs[0][0]].start:words[org_end - 1].end] if orgs else ""
+    organization = " ".join(part for part in (organization, place) if part)
+    return Title(i, j, words[i].start, words[j - 1].end, head_code, kinds[0] if kinds else "", national,
+                 " ".join(position.split()), " ".join(organization.split()), " ".join(place.split()), status)
 
 
-def _chain_before(titles: list[dict], name_start: int, text: str) -> list[dict]:
-    chain, cursor = [], name_start
-    for title in sorted(titles, key=lambda t: -t["end"]):
-        gap = text[title["end"]:cursor]
-        if title["end"] <= cursor and (gap.strip() == "" if not chain else gap.strip() in {",", "và"}):
-            chain.append(title)
-            cursor = title["start"]
-    return chain
+def _open_tail(words: list[_Word], j: int) -> int:
+    """The name of an open-ended unit ("Vụ Tổng hợp và phân tích"): up to eight words, never
+    across punctuation, never into a person's name."""
+    end = j
+    while end < len(words) and end - j < 8 and words[end].text[:1].isalnum():
+        if words[end].text in _lexicon().surnames and end + 1 < len(words) and words[end + 1].is_cap and end > j:
+            break
+        end += 1
+    return end
 
 
-def _chain_after(titles: list[dict], name_end: int, text: str) -> list[dict]:
-    chain, cursor = [], name_end
-    for title in sorted(titles, key=lambda t: t["start"]):
-        gap = text[cursor:title["start"]]
-        if title["start"] >= cursor and (gap.strip() in {","} or (chain and gap.strip() in {"và"}) or _APPOINTMENT.fullmatch(gap)):
-            chain.append(title)
-            cursor = title["end"]
-    return chain
+def _ministry_after(words: list[_Word], j: int) -> int:
+    """", Bộ Tài chính" after a unit names the ministry the unit belongs to."""
+    if j + 1 < len(words) and words[j].text == ",":
+        org = _longest(words, j + 1, _lexicon().orgs)
+        if org and org[1][0] == "ministry" and words[j + 1].low == "bộ":
+            return j + 1 + org[0]
+    return j
 
 
-def extract_officials(pd: ParsedDocument) -> list[dict]:
+def _place(words: list[_Word], j: int, national: bool) -> int:
+    if national or j >= len(words):
+        return j
+    lex = _lexicon()
+    level = None
+    for size in (2, 1):
+        key = tuple(w.low for w in words[j:j + size])
+        if len(key) == size and key in _LEVELS:
+            level, j = _LEVELS[key], j + size
+            break
+    if level and j < len(words) and words[j].text == "." and words[j].start == words[j - 1].end:
+        j += 1
+    known = _longest(words, j, lex.places) if j < len(words) and words[j].is_cap else None
+    if known:
+        return j + known[0]
+    if level == "local":
+        end = j
+        while end < len(words) and words[end].is_cap and end - j < 3:
+            if end > j and words[end].text in lex.surnames and end + 1 < len(words) and words[end + 1].is_cap:
+                break
+            end += 1
+        return end
+    return j
+
+
+def _term(words: list[_Word], j: int) -> int:
+    """Skip a term after a title: ", khóa XIV", ", nhiệm kỳ 2020 - 2025"."""
+    k = j + (j < len(words) and words[j].text == ",")
+    if k < len(words) and words[k].low in {"khóa", "khoá"} and k + 1 < len(words) and re.fullmatch(r"[IVXL]+|\d+", words[k + 1].text):
+        j = k + 2
+        k = j + (j < len(words) and words[j].text == ",")
+    if k + 4 < len(words) + 1 and [w.low for w in words[k:k + 2]] == ["nhiệm", "kỳ"] and k + 4 < len(words) + 0 \
+            and re.fullmatch(r"(?:19|20)\d\d", words[k + 2].text) and words[k + 3].text in "-–" \
+            and re.fullmatch(r"(?:19|20)\d\d", words[k + 4].text):
+        j = k + 5
+    return j
+
+
+# ---------------------------------------------------------------- names
+def _names(words: list[_Word], titles: list[Title], text: str, known: list[str]) -> list[Name]:
+    taken = set()
+    for title in titles:
+        taken.update(range(title.first, title.last))
+    found, i = [], 0
+    while i < len(words):
+        if i in taken or not words[i].is_cap or not words[i].text.isalpha():
+            i += 1
+            continue
+        end = i
+        while end < len(words) and end not in taken and words[end].is_cap and words[end].text.isalpha() \
+                and (end == i or text[words[end - 1].end:words[end].start] == " "):
+            end += 1
+        name = _name_in_run(words, i, end, titles, text, known)
+        if name:
+            found.append(name)
+        i = end
+    return found
+
+
+def _name_in_run(words, i, end, titles, text, known) -> Name | None:
+    lex = _lexicon()
+    run = words[i:end]
+    honorific = _honorific_before(words, i, text)
+    if run[0].low in {"ông", "bà"}:
+        honorific, run = True, run[1:]
+        i += 1
+    elif run[0].text == "Đồng" and len(run) == 1 and i + 1 < len(words) and words[i + 1].low == "chí":
+        return None
+    if not run:
+        return None
+    after_title = any(t.last == i and text[t.end:run[0].start].strip() == "" for t in titles)
+    if not (honorific or after_title):
+        first = next((k for k, w in enumerate(run) if w.text in lex.surnames), None)
+        if first is None:
+            return None
+        run = run[first:]
+        i += first
+    words_text = [w.text for w in run]
+    if len(run) == 1:
+        if not honorific:
+            return None
+        full = next((n for n in reversed(known) if n.split()[-1] == run[0].text), None)
+        return Name(i, i + 1, run[0].start, run[0].end, full, "short_form") if full else None
+    if run[0].text in _FIRST_NOT_NAME or any(w in _NOT_NAME for w in words_text[1:]) or len(run) > 5:
+        return None
+    if tuple(w.lower() for w in words_text) in lex.places:
+        return None
+    return Name(i, i + len(run), run[0].start, run[-1].end, " ".join(words_text), "text")
+
+
+def _honorific_before(words: list[_Word], i: int, text: str) -> bool:
+    prev = [w.low for w in words[max(0, i - 2):i]]
+    return bool(prev) and (prev[-1] in {"ông", "bà"} or prev[-2:] == ["đồng", "chí"])
+
+
+def _pronouns(sentence_start: int, words: list[_Word], text: str, known: list[str]) -> list[Name]:
+    """"Ông là ..." opening a sentence or a clause after ``;``/``:`` stands for the last full name."""
+    found = []
+    for k, word in enumerate(words):
+        if _PRONOUN.match(text, word.start) and _PRONOUN_LEAD.search(text[sentence_start:word.start]):
+            found.append(Name(k, k + 1, word.start, word.end, "", "pronoun"))
+    return found
+
+
+def _resolve(names: list[Name], known: list[str]) -> list[Name]:
+    """Give each pronoun the last full name before it (in this sentence, else earlier)."""
+    resolved, last = [], known[-1] if known else ""
+    for name in names:
+        if name.basis == "pronoun":
+            if last:
+                resolved.append(Name(name.first, name.last, name.start, name.end, last, "pronoun"))
+            continue
+        resolved.append(name)
+        last = name.name
+    return resolved
+
+
+# ---------------------------------------------------------------- attachment
+def _gap(text: str, a, b) -> str:
+    return text[a.end:b.start]
+
+
+def _attach(items: list, text: str) -> list[tuple[Name, Title, str]]:
+    """(name, title, status) for every title a name takes in one sentence."""
+    pairs, claimed = [], set()
+    direct = {}
+    for k, item in enumerate(items[:-1]):
+        nxt = items[k + 1]
+        if isinstance(item, Title) and isinstance(nxt, Name) and _BEFORE.match(_gap(text, item, nxt)):
+            direct[k] = k + 1
+    chain_ends = {}
+    for k, item in enumerate(items):
+        if isinstance(item, Name):
+            chain_ends[k] = _after_chain(items, k, text, direct, claimed, pairs)
+    for k, item in enumerate(items):
+        if isinstance(item, Name):
+            _before_chain(items, k, text, direct, claimed, pairs)
+    _headings(items, text, pairs)
+    _groups(items, text, chain_ends, pairs)
+    return pairs
+
+
+def _after_chain(items, k, text, direct, claimed, pairs) -> int:
+    name, cursor, status, list_mode = items[k], k, "", False
+    while cursor + 1 < len(items) and isinstance(items[cursor + 1], Title):
+        title_k = cursor + 1
+        gap = _gap(text, items[cursor], items[title_k])
+        if cursor == k:
+            if _APPOS.match(gap):
+                status = "current"
+            elif _FORMER.match(gap):
+                status, list_mode = "former", True
+            elif _APPOINT.match(gap):
+                status = "appointed"
+            else:
+                break
+        elif _APPOINT.match(gap) and not _LINK.match(gap):
+            status = "appointed"
+        elif not (_LIST_LINK if list_mode else _LINK).match(gap):
+            break
+        if title_k in direct:
+            break
+        title = items[title_k]
+        pairs.append((name, title, _status(title, status)))
+        claimed.add(title_k)
+        cursor = title_k
+    if cursor + 1 < len(items) and isinstance(items[cursor + 1], Name) and cursor > k:
+        if _REPLACE.match(_gap(text, items[cursor], items[cursor + 1])):
+            pairs.append((items[cursor + 1], items[cursor], "former"))
+    return cursor
+
+
+def _before_chain(items, k, text, direct, claimed, pairs) -> None:
+    title_k = k - 1
+    if title_k not in direct:
+        return
+    chain = [title_k]
+    while chain[0] - 1 >= 0 and isinstance(items[chain[0] - 1], Title) and chain[0] - 1 not in claimed \
+            and _LINK.match(_gap(text, items[chain[0] - 1], items[chain[0]])):
+        chain.insert(0, chain[0] - 1)
+    for index in chain:
+        claimed.add(index)
+        pairs.append((items[k], items[index], _status(items[index], "current")))
+
+
+def _status(title: Title, status: str) -> str:
+    return "former" if title.status == "former" else (status or "current")
+
+
+def _headings(items, text, pairs) -> None:
+    """"Các Phó Bí thư Tỉnh ủy gồm: ông A - ...; ông B ...": the heading's title goes to every name."""
+    for k, item in enumerate(items[:-1]):
+        if isinstance(item, Title) and isinstance(items[k + 1], Name) and _HEADING.match(_gap(text, item, items[k + 1])):
+            for later in items[k + 1:]:
+                if isinstance(later, Name):
+                    pairs.append((later, item, _status(item, "current")))
+
+
+def _groups(items, text, chain_ends, pairs) -> None:
+    """"các ông A - ..., và ông B - ... được bầu làm X": X goes to A as well as to B."""
+    names = sorted(chain_ends)
+    for a, b in zip(names, names[1:]):
+        end_a = chain_ends[a]
+        if end_a + 1 != b or not _GROUP.match(_gap(text, items[end_a], items[b])):
+            continue
+        if not _GROUP_LEAD.search(text[max(0, items[a].start - 20):items[a].start]):
+            continue
+        for name, title, status in list(pairs):
+            if name is items[b] and status == "appointed":
+                pairs.append((items[a], title, status))
+
+
+# ---------------------------------------------------------------- rows
+def _context(text: str) -> tuple[str, str]:
+    """The article's own committee word and place: the most frequent of each."""
+    lex = _lexicon()
+    committee = Counter(re.findall(r"Thành ủy|Tỉnh ủy", text)).most_common(1)
+    words = [_Word(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    places = Counter()
+    for i, word in enumerate(words):
+        if word.is_cap:
+            hit = _longest(words, i, lex.places)
+            if hit:
+                place = " ".join(w.text for w in words[i:i + hit[0]])
+                if place != "Việt Nam":
+                    places[place] += 1
+    place = places.most_common(1)[0][0] if places else ""
+    return (committee[0][0] if committee else ""), place
+
+
+def _borrow_bodies(titles: list[Title]) -> list[Title]:
+    """A bare party post ("Phó Bí thư Thường trực") in a sentence that names a Party body for a
+    sibling post ("... và ông B giữ chức Phó Bí thư chuyên trách Đảng bộ") belongs to that body."""
+    bodies = [t for t in titles if t.kind in _PARTY_BODIES and t.head in _PARTY_HEADS | {"specialised_deputy_secretary"}]
+    result = []
+    for title in titles:
+        if not title.organization and title.head in _PARTY_HEADS and bodies:
+            donor = min(bodies, key=lambda t: abs(t.start - title.start))
+            title = replace(title, kind=donor.kind, organization=donor.organization, place=donor.place,
+                            organization_basis="context")
+        result.append(title)
+    return result
+
+
+def _organization(title: Title, context: tuple[str, str]) -> tuple[str, str]:
+    committee, place = context
+    if title.organization_basis == "context":
+        return title.organization, "context"
+    if not title.organization:
+        if title.head in _PARTY_HEADS and committee:
+            return f"{committee} {place}".strip(), "context"
+        return "", ""
+    bare_place = not title.place or tuple(_key(title.place)) in _LEVELS
+    if title.kind in _LOCAL_KINDS and not title.national and bare_place and place:
+        return f"{title.organization} {place}", "context"
+    return title.organization, "text"
+
+
+def extract_officials(doc: ParsedDocument) -> list[dict]:
     """Rows of the ``officials`` table for one document.
 
     >>> from cantho_analysis.corpus import Document
@@ -110,51 +514,52 @@ def extract_officials(pd: ParsedDocument) -> list[dict]:
     >>> [(r["name"], r["position_code"]) for r in extract_officials(parse_document(Document("d", "d.txt", text, "")))]
     [('Trần Văn Bình', 'deputy_secretary'), ('Trần Văn Bình', 'people_committee_chair')]
     """
-    _, _, name_re = _lexicon()
-    text = pd.text
-    rows = []
-    for sentence in pd.sentences:
-        titles = _titles_in(text, sentence.start, sentence.end)
-        if not titles:
-            continue
-        for name in name_re.finditer(text, sentence.start, sentence.end):
-            before = _chain_before(titles, name.start(), text)
-            after = _chain_after(titles, name.end(), text) if _apposition_ok(text, sentence.start, name.start()) else []
-            chain = before + after
-            places = [t["place"] for t in chain if t["place"]]
-            for title in chain:
-                span = (min(title["start"], name.start()), max(title["end"], name.end()))
-                rows.append(pd.fact(*span, name=name.group(0), position=title["position"],
-                                    position_code=title["code"], position_en=title["en"],
-                                    organization=_organization(title, places[0] if places else ""),
-                                    is_city_secretary=title["code"] == "secretary"))
-    return rows
+    text = doc.text
+    rows, known, context = [], [], None
+    for sentence in doc.sentences:
+        words = [_Word(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, sentence.start, sentence.end)]
+        titles = _titles(words, text) if _TITLE_HINT.search(text, sentence.start, sentence.end) else []
+        titles = _borrow_bodies(titles)
+        names = _names(words, titles, text, known) if titles or known else []
+        pronouns = _pronouns(sentence.start, words, text, known) if titles else []
+        names = _resolve(sorted(pronouns + names, key=lambda n: n.start), known)
+        if titles and names:
+            context = context or _context(text)
+            items = sorted(titles + names, key=lambda item: item.start)
+            for name, title, status in _attach(items, text):
+                rows.append(_row(doc, name, title, status, context))
+        known.extend(n.name for n in names if n.basis == "text")
+    return sorted(rows, key=lambda r: (r["start"], r["end"], r["name"], r["position"]))
 
 
-def _apposition_ok(text: str, sent_start: int, name_start: int) -> bool:
-    prefix = text[sent_start:name_start]
-    return bool(_HONORIFIC.search(prefix)) or not prefix.strip()
+def _row(doc: ParsedDocument, name: Name, title: Title, status: str, context) -> dict:
+    code = _code(title.head, title.kind)
+    organization, basis = _organization(title, context)
+    span = (min(title.start, name.start), max(title.end, name.end))
+    return doc.fact(*span, name=name.name, name_basis=name.basis, position=title.position, position_code=code,
+                    position_en=_lexicon().labels.get(code, "Other office"), organization=organization,
+                    organization_basis=basis, status=status, is_city_secretary=code == "secretary")
 
 
-def extract_credits(pd: ParsedDocument) -> list[dict]:
+def extract_credits(doc: ParsedDocument) -> list[dict]:
     """Photo credits (``Ảnh: X``) and bylines (a bare name closing the article).
 
     >>> from cantho_analysis.corpus import Document
     >>> from cantho_analysis.parse import parse_document
-    >>> doc = Document("d", "d.txt", "Toàn cảnh. Ảnh: Minh Anh - TTXVN\\nHội nghị bế mạc.\\nHOÀNG NAM", "")
-    >>> [(r["name"], r["role"], r["outlet"]) for r in extract_credits(parse_document(doc))]
+    >>> d = Document("d", "d.txt", "Toàn cảnh. Ảnh: Minh Anh - TTXVN\\nHội nghị bế mạc.\\nHOÀNG NAM", "")
+    >>> [(r["name"], r["role"], r["outlet"]) for r in extract_credits(parse_document(d))]
     [('Minh Anh', 'photo', 'TTXVN'), ('HOÀNG NAM', 'author', '')]
     """
-    text = pd.text
+    text = doc.text
     rows = []
     for match in _PHOTO.finditer(text):
-        rows.append(pd.fact(match.start(1), match.end(1), name=match.group(1), role="photo", outlet=match.group(2) or ""))
+        rows.append(doc.fact(match.start(1), match.end(1), name=match.group(1), role="photo", outlet=match.group(2) or ""))
     for start, end in reversed(paragraphs(text)[-3:]):
         line = text[start:end].strip(" ./")
         if line.lower() in _UI_WORDS:
             continue
         if _is_byline(line):
-            rows.append(pd.fact(start, start + len(line), name=line, role="author", outlet=""))
+            rows.append(doc.fact(start, start + len(line), name=line, role="author", outlet=""))
         break
     return rows
 

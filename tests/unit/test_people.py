@@ -35,9 +35,7 @@ OFFICIAL_CASES = [
     pytest.param(
         "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Nghệ An Phạm Hồng Sơn dự và chỉ đạo hội nghị.",
         [("Phạm Hồng Sơn", "cc_member", "Trung ương Đảng", False),
-         ("Phạm Hồng Sơn", "secretary", "Tỉnh ủy Nghệ An", True)], id="cc-member-organization",
-        marks=pytest.mark.xfail(strict=True, reason="the province of the next title is appended to the national office: 'Trung ương Đảng Nghệ An'"),
-    ),
+         ("Phạm Hồng Sơn", "secretary", "Tỉnh ủy Nghệ An", True)], id="cc-member-organization"),
     # apposition after "Ông/Bà/Đồng chí X, A, B"
     pytest.param("Ông Hồ Văn Lợi, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh An Giang, phát biểu tại hội nghị.",
                  [("Hồ Văn Lợi", "deputy_secretary", None, False),
@@ -57,24 +55,16 @@ OFFICIAL_CASES = [
     # a place whose last word is also a family name swallows the person's name
     pytest.param(
         "Bí thư Tỉnh ủy An Giang Lê Hồng Phúc phát biểu tổng kết.",
-        [("Lê Hồng Phúc", "secretary", "Tỉnh ủy An Giang", True)], id="place-an-giang-then-name",
-        marks=pytest.mark.xfail(strict=True, reason="'Giang Lê Hồng Phúc' is read as a name (Giang is a surname), so the secretary is lost"),
-    ),
+        [("Lê Hồng Phúc", "secretary", "Tỉnh ủy An Giang", True)], id="place-an-giang-then-name"),
     pytest.param(
         "Chủ tịch UBND tỉnh Đồng Tháp Phạm Văn Thiện phát biểu chào mừng.",
-        [("Phạm Văn Thiện", "people_committee_chair", "UBND tỉnh Đồng Tháp", False)], id="place-dong-thap-then-name",
-        marks=pytest.mark.xfail(strict=True, reason="'Đồng Tháp Phạm Văn Thiện' is read as a name (Đồng is a surname), so the official is lost"),
-    ),
+        [("Phạm Văn Thiện", "people_committee_chair", "UBND tỉnh Đồng Tháp", False)], id="place-dong-thap-then-name"),
     pytest.param(
         "Bí thư Tỉnh ủy Quảng Ninh Vũ Minh Đức dự và phát biểu.",
-        [("Vũ Minh Đức", "secretary", "Tỉnh ủy Quảng Ninh", True)], id="place-quang-ninh-then-name",
-        marks=pytest.mark.xfail(strict=True, reason="'Ninh Vũ Minh Đức' is read as a name (Ninh is a surname), so the secretary is lost"),
-    ),
+        [("Vũ Minh Đức", "secretary", "Tỉnh ủy Quảng Ninh", True)], id="place-quang-ninh-then-name"),
     pytest.param(
         "Bí thư Đảng ủy xã Tân Hòa Lê Văn Bảy báo cáo kết quả.",
-        [("Lê Văn Bảy", "sub_secretary", "Đảng ủy xã Tân Hòa", False)], id="commune-tail-eats-name",
-        marks=pytest.mark.xfail(strict=True, reason="the 'xã <Capitalised words>' tail of the title is greedy and swallows the name"),
-    ),
+        [("Lê Văn Bảy", "sub_secretary", "Đảng ủy xã Tân Hòa", False)], id="commune-tail-eats-name"),
 ]
 
 
