@@ -43,36 +43,45 @@ _HONORIFICS = {"ông", "bà", "đồng chí"}
 _LEVELS = {("tỉnh",): "province", ("thành", "phố"): "province", ("tp",): "province", ("xã",): "local",
            ("phường",): "local", ("huyện",): "local", ("quận",): "local", ("thị", "xã"): "local",
            ("đặc", "khu"): "local", ("thị", "trấn"): "local"}
-_EXTRA_PLACES = ("TPHCM", "TP.HCM", "HCM")
+_EXTRA_PLACES = ("TPHCM", "TP.HCM", "HCM", "Thừa Thiên - Huế")
+# Bodies named after a district or commune whose name follows ("Huyện ủy Tân Phú").
+_LOCAL_NAMED = {"district_committee"}
 # Bodies whose bare mention ("Chủ tịch UBND tỉnh") means the article's own province.
 _LOCAL_KINDS = {"provincial_committee", "people_committee", "people_council", "front", "na_delegation",
                 "standing_committee", "executive_committee", "inspection_commission", "organization_board",
                 "propaganda_board", "party_board", "office"}
 _PARTY_HEADS = {"secretary", "deputy_secretary", "standing_deputy_secretary", "committee_member"}
 _PARTY_BODIES = {"party_committee", "provincial_committee"}
+# Words that end the open name of a unit: the clause goes on ("Sở Tài chính được ...").
+_CLAUSE_WORDS = {"được", "đã", "là", "làm", "sẽ", "đang", "tại", "có", "cho", "với", "phát", "trình", "dự", "thay",
+                 "kiêm", "vừa", "tiếp", "nhận", "về", "từ", "trong", "theo", "khi", "nhiệm", "khóa", "gồm", "cùng"}
 # Words that make a capitalised run an organisation or a place, never a person.
 _NOT_NAME = {"Đảng", "Ủy", "Tỉnh", "Ban", "Bộ", "Hội", "Sở", "Ảnh", "UBND", "HĐND"}
 
 _FIRST_NOT_NAME = _NOT_NAME | {"Tại", "Theo", "Sáng", "Chiều", "Tối", "Ngày", "Các", "Những", "Trong", "Với", "Cùng",
-                               "Dự", "Tham", "Phát", "Thay", "Trước", "Sau", "Đây", "Đến", "Về", "Khi", "Năm"}
+                               "Dự", "Tham", "Phát", "Thay", "Trước", "Sau", "Đây", "Đến", "Về", "Khi", "Năm", "Nước",
+                               "Cộng"}
 
 # Gaps between a name, its titles and other names.
 _WS = r"[\s\u00a0]*"
 _BEFORE = re.compile(r"^\s*(?:,?\s*(?:ông|bà|đồng\s+chí)\s+)?$", re.IGNORECASE)
-_APPOS = re.compile(r"^\s*(?:[,:\-–—(]\s*)?(?:(?:hiện\s+|nay\s+|vốn\s+)?là\s+)?$", re.IGNORECASE)
+# A parenthesis about the person ("(sinh năm 1970)") may sit between the name and its title.
+_ASIDE = r"(?:\s*\([^()]{0,40}\))?"
+_APPOS = re.compile(rf"^{_ASIDE}\s*(?:[,:\-–—(]\s*)?(?:(?:hiện\s+|nay\s+|vốn\s+)?là\s+)?$", re.IGNORECASE)
 _APPOINT = re.compile(
     r"^[\s,\-–—]*(?:(?:đã|đều|cùng|tiếp\s+tục|sẽ|vừa|chính\s+thức)\s+)*(?:được\s+)?(?:[^;.:()\d]{0,70}?\s)?"
     r"(?:(?:bầu|tái\s+đắc\s+cử|đắc\s+cử|tái\s+cử|trúng\s+cử|chỉ\s+định|bổ\s+nhiệm|phân\s+công)"
     r"(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|vào))?|giữ\s+chức(?:\s+vụ)?|làm|nhận\s+nhiệm\s+vụ|vào\s+chức\s+danh)\s*$",
     re.IGNORECASE)
-_FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó)\s+(?:[^;.:]{0,40}?\s)?(?:chức\s+vụ|cương\s+vị|vị\s+trí|là)\s*:?\s*$",
+_FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó)\s+(?:[^;.:]{0,40}?\s)?(?:chức\s+vụ|cương\s+vị|vị\s+trí|là)"
+                     r"(?:\s+như)?\s*:?\s*$",
                      re.IGNORECASE)
 _LINK = re.compile(r"^\s*(?:,|kiêm|và|,\s*kiêm|,\s*và)?\s*$", re.IGNORECASE)
 _LIST_LINK = re.compile(r"^\s*(?:,|;|kiêm|và)?\s*$", re.IGNORECASE)
 _REPLACE = re.compile(r"^\s*,?\s*thay\s+(?:cho\s+)?(?:ông|bà|đồng\s+chí)\s+$", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(?:gồm|gồm\s+có|là)\s*:?\s*(?:các\s+)?(?:ông|bà|đồng\s+chí)?\s*$", re.IGNORECASE)
 _GROUP = re.compile(r"^\s*(?:,|;)?\s*(?:và\s+)?(?:ông|bà|đồng\s+chí)?\s*$", re.IGNORECASE)
-_GROUP_LEAD = re.compile(r"\bcác\s+(?:ông|bà|đồng\s+chí)\s*:?\s*$", re.IGNORECASE)
+_GROUP_LEAD = re.compile(r"(?:\bcác|\bhai|\bba|\bbốn|\d+)\s+(?:ông|bà|đồng\s+chí)\s*:?\s*$", re.IGNORECASE)
 _PRONOUN = re.compile(rf"(?:Ông|Bà)(?=\s+[{_LOWER}])")
 _PRONOUN_LEAD = re.compile(r"(?:^|[;:]\s*)$")
 # Sentences without one of these words hold no title; they are skipped cheaply.
@@ -105,6 +114,7 @@ class Title:
     end: int
     head: str
     kind: str
+    kinds: tuple
     national: bool
     position: str
     organization: str
@@ -142,7 +152,7 @@ def _key(phrase: str) -> tuple:
 def _lexicon() -> _Lexicon:
     data = load_yaml("positions.yaml")
     names = load_yaml("places_names.yaml")
-    heads = {_key(vi): (h["head"], bool(h.get("bare"))) for h in data["heads"] for vi in h["vi"]}
+    heads = {_key(vi): (h["head"], bool(h.get("bare")), bool(h.get("national"))) for h in data["heads"] for vi in h["vi"]}
     orgs = {_key(vi): (o["kind"], bool(o.get("national")), bool(o.get("open")))
             for o in data["organizations"] for vi in o["vi"]}
     places = {_key(p) for p in list(names["places"]) + list(_EXTRA_PLACES)}
@@ -193,11 +203,11 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
     if words[j].low == "nguyên" and j + 1 < len(words):
         status, j = "former", j + 1
     head = _longest(words, j, lex.heads)
-    if not head or (i > 0 and words[i - 1].low in {"ban", "đoàn", "tân", "tổng"} and head[1][0] in {"secretary", "chair"}):
+    if not head or (i > 0 and words[i - 1].low in {"ban", "đoàn", "tổng"} and head[1][0] in {"secretary", "chair"}):
         return None
-    head_code, bare = head[1]
+    head_code, bare, national = head[1]
     j += head[0]
-    orgs, kinds, national = [], [], False
+    orgs, kinds = [], []
     while j < len(words):
         org = _longest(words, j, lex.orgs)
         if not org:
@@ -214,16 +224,19 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
     if not orgs and not bare:
         return None
     org_end = j
-    place_first, j = j, _place(words, j, national)
+    place_first = j
+    j = _local_name(words, j) if kinds and kinds[-1] in _LOCAL_NAMED else _place(words, j, national)
     place = text[words[place_first].start:words[j - 1].end] if j > place_first else ""
     j = _term(words, j)
     if j < len(words) and words[j].low == "cũ":
         status, j = "former", j + 1
+    elif [w.low for w in words[j:j + 3]] == ["(", "cũ", ")"]:
+        status, j = "former", j + 3
     head_first = i + (status == "former" and words[i].low == "nguyên")
     position = text[words[head_first].start:words[org_end - 1].end]
     organization = text[words[orgs[0][0]].start:words[org_end - 1].end] if orgs else ""
     organization = " ".join(part for part in (organization, place) if part)
-    return Title(i, j, words[i].start, words[j - 1].end, head_code, kinds[0] if kinds else "", national,
+    return Title(i, j, words[i].start, words[j - 1].end, head_code, kinds[0] if kinds else "", tuple(kinds), national,
                  " ".join(position.split()), " ".join(organization.split()), " ".join(place.split()), status)
 
 
@@ -231,11 +244,19 @@ def _open_tail(words: list[_Word], j: int) -> int:
     """The name of an open-ended unit ("Vụ Tổng hợp và phân tích"): up to eight words, never
     across punctuation, never into a person's name."""
     end = j
-    while end < len(words) and end - j < 8 and words[end].text[:1].isalnum():
+    while end < len(words) and end - j < 8 and (words[end].text[:1].isalnum() or _joins(words, end)) and words[end].low not in _CLAUSE_WORDS \
+            and (words[end].low,) not in _LEVELS and tuple(w.low for w in words[end:end + 2]) not in _LEVELS:
         if words[end].text in _lexicon().surnames and end + 1 < len(words) and words[end + 1].is_cap and end > j:
             break
         end += 1
+    while end > j and words[end - 1].low in {"và", "của", "-", "–"}:
+        end -= 1
     return end
+
+
+def _joins(words: list[_Word], k: int) -> bool:
+    """A dash inside a unit's name ("Sở Kế hoạch - Đầu tư") joins two capitalised parts."""
+    return words[k].text in "-–" and k + 1 < len(words) and words[k + 1].is_cap
 
 
 def _ministry_after(words: list[_Word], j: int) -> int:
@@ -257,19 +278,23 @@ def _place(words: list[_Word], j: int, national: bool) -> int:
         if len(key) == size and key in _LEVELS:
             level, j = _LEVELS[key], j + size
             break
-    if level and j < len(words) and words[j].text == "." and words[j].start == words[j - 1].end:
+    if words[j - 1].low == "tp" and j < len(words) and words[j].text == "." and words[j].start == words[j - 1].end:
         j += 1
-    known = _longest(words, j, lex.places) if j < len(words) and words[j].is_cap else None
+    known = _longest(words, j, lex.places) if j < len(words) and words[j].text[:1].isupper() else None
     if known:
         return j + known[0]
-    if level == "local":
-        end = j
-        while end < len(words) and words[end].is_cap and end - j < 3:
-            if end > j and words[end].text in lex.surnames and end + 1 < len(words) and words[end + 1].is_cap:
-                break
-            end += 1
-        return end
-    return j
+    return _local_name(words, j) if level == "local" else j
+
+
+def _local_name(words: list[_Word], j: int) -> int:
+    """A district or commune name: up to three capitalised words, never into a person's name."""
+    surnames = _lexicon().surnames
+    end = j
+    while end < len(words) and words[end].is_cap and end - j < 3:
+        if end > j and words[end].text in surnames and end + 1 < len(words) and words[end + 1].is_cap:
+            break
+        end += 1
+    return end
 
 
 def _term(words: list[_Word], j: int) -> int:
@@ -338,7 +363,9 @@ def _name_in_run(words, i, end, titles, text, known) -> Name | None:
 
 
 def _honorific_before(words: list[_Word], i: int, text: str) -> bool:
-    prev = [w.low for w in words[max(0, i - 2):i]]
+    prev = [w.low for w in words[max(0, i - 3):i]]
+    if prev and prev[-1] == ":":
+        prev = prev[:-1]
     return bool(prev) and (prev[-1] in {"ông", "bà"} or prev[-2:] == ["đồng", "chí"])
 
 
@@ -425,11 +452,19 @@ def _before_chain(items, k, text, direct, claimed, pairs) -> None:
         return
     chain = [title_k]
     while chain[0] - 1 >= 0 and isinstance(items[chain[0] - 1], Title) and chain[0] - 1 not in claimed \
-            and _LINK.match(_gap(text, items[chain[0] - 1], items[chain[0]])):
+            and _LINK.match(_gap(text, items[chain[0] - 1], items[chain[0]])) \
+            and not _outranks(items[chain[0]], items[chain[0] - 1]):
         chain.insert(0, chain[0] - 1)
     for index in chain:
         claimed.add(index)
         pairs.append((items[k], items[index], _status(items[index], "current")))
+
+
+def _outranks(later: Title, earlier: Title) -> bool:
+    """Titles before a name run from the highest rank down ("Ủy viên Bộ Chính trị, Bí thư Thành
+    ủy Hà Nội <Name>"); a local post before a national one ends the previous phrase instead
+    ("... tân Bí thư Tỉnh ủy X, Chủ tịch nước <Name> ...")."""
+    return later.national and not earlier.national and bool(earlier.organization)
 
 
 def _status(title: Title, status: str) -> str:
@@ -477,6 +512,15 @@ def _context(text: str) -> tuple[str, str]:
     return (committee[0][0] if committee else ""), place
 
 
+def _sentence_context(titles: list[Title], context: tuple[str, str]) -> tuple[str, str]:
+    """A place written in another local title of the same sentence beats the article's place."""
+    places = _lexicon().places
+    for title in titles:
+        if title.kind in _LOCAL_KINDS and tuple(_key(title.place)) in places:
+            return context[0], title.place
+    return context
+
+
 def _borrow_bodies(titles: list[Title]) -> list[Title]:
     """A bare party post ("Phó Bí thư Thường trực") in a sentence that names a Party body for a
     sibling post ("... và ông B giữ chức Phó Bí thư chuyên trách Đảng bộ") belongs to that body."""
@@ -500,7 +544,7 @@ def _organization(title: Title, context: tuple[str, str]) -> tuple[str, str]:
             return f"{committee} {place}".strip(), "context"
         return "", ""
     bare_place = not title.place or tuple(_key(title.place)) in _LEVELS
-    if title.kind in _LOCAL_KINDS and not title.national and bare_place and place:
+    if title.kind in _LOCAL_KINDS and not title.national and bare_place and place and not _LOCAL_NAMED & set(title.kinds):
         return f"{title.organization} {place}", "context"
     return title.organization, "text"
 
@@ -525,9 +569,10 @@ def extract_officials(doc: ParsedDocument) -> list[dict]:
         names = _resolve(sorted(pronouns + names, key=lambda n: n.start), known)
         if titles and names:
             context = context or _context(text)
+            local = _sentence_context(titles, context)
             items = sorted(titles + names, key=lambda item: item.start)
             for name, title, status in _attach(items, text):
-                rows.append(_row(doc, name, title, status, context))
+                rows.append(_row(doc, name, title, status, local))
         known.extend(n.name for n in names if n.basis == "text")
     return sorted(rows, key=lambda r: (r["start"], r["end"], r["name"], r["position"]))
 

@@ -115,3 +115,156 @@ def test_photographer_never_official(parse, text, official, photographer):
     assert official in officials
     assert photos == {photographer}
     assert photographer not in officials
+
+
+def _rows(pd):
+    return sorted((r["name"], r["position_code"], r["organization"], r["status"]) for r in extract_officials(pd))
+
+
+# Constructions met in real news articles, each rewritten with invented names, places and
+# numbers.  Expected rows: (name, position_code, organization, status).
+GRAMMAR_CASES = [
+    pytest.param(
+        "Dự hội nghị có các đồng chí: Tạ Văn Khôi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy; "
+        "Mai Thị Loan, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh; Kha Minh Sơn, Phó Bí thư Tỉnh ủy.",
+        [("Kha Minh Sơn", "deputy_secretary", "Tỉnh ủy", "current"),
+         ("Mai Thị Loan", "people_council_chair", "HĐND tỉnh", "current"),
+         ("Mai Thị Loan", "standing_deputy_secretary", "Tỉnh ủy", "current"),
+         ("Tạ Văn Khôi", "cc_member", "Trung ương Đảng", "current"),
+         ("Tạ Văn Khôi", "secretary", "Tỉnh ủy", "current")],
+        id="semicolon-list-after-colon"),
+    pytest.param(
+        "Ủy viên Bộ Chính trị, Chủ tịch Quốc hội Hàn Quốc Việt dự lễ.",
+        [("Hàn Quốc Việt", "na_chair", "Quốc hội", "current"),
+         ("Hàn Quốc Việt", "politburo_member", "Bộ Chính trị", "current")],
+        id="national-title-chain-before-name"),
+    pytest.param(
+        "Ông Lục Văn Tâm - Phó Bí thư Tỉnh ủy, Trưởng đoàn đại biểu Quốc hội tỉnh Bến Tre phát biểu.",
+        [("Lục Văn Tâm", "deputy_secretary", "Tỉnh ủy Bến Tre", "current"),
+         ("Lục Văn Tâm", "na_delegation_head", "đoàn đại biểu Quốc hội tỉnh Bến Tre", "current")],
+        id="dash-apposition"),
+    pytest.param(
+        "Bà Ung Thị Nga là Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Cà Mau.",
+        [("Ung Thị Nga", "deputy_secretary", "Tỉnh ủy Cà Mau", "current"),
+         ("Ung Thị Nga", "front_chair", "Ủy ban MTTQ Việt Nam tỉnh Cà Mau", "current")],
+        id="copula-la"),
+    pytest.param(
+        "Ông Quách Văn Hưng, Giám đốc Sở Tài chính được Bộ Chính trị điều động, chỉ định làm Bí thư Tỉnh ủy Long An "
+        "nhiệm kỳ 2025-2030, thay ông Bành Văn Lộc.",
+        [("Bành Văn Lộc", "secretary", "Tỉnh ủy Long An", "former"),
+         ("Quách Văn Hưng", "other", "Sở Tài chính", "current"),
+         ("Quách Văn Hưng", "secretary", "Tỉnh ủy Long An", "appointed")],
+        id="transfer-and-replacement"),
+    pytest.param(
+        "Ông Đàm Quang Vinh tái đắc cử Bí thư Tỉnh ủy Lạng Sơn khóa XVIII.",
+        [("Đàm Quang Vinh", "secretary", "Tỉnh ủy Lạng Sơn", "appointed")],
+        id="re-elected"),
+    pytest.param(
+        "Bà Lã Thị Hoa được bầu giữ chức Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Hòa Bình.",
+        [("Lã Thị Hoa", "inspection_commission_chair", "Ủy ban Kiểm tra Tỉnh ủy Hòa Bình", "appointed")],
+        id="elected-to-hold"),
+    pytest.param(
+        "Đồng chí Tôn Thất Minh, phó bí thư thường trực tỉnh ủy, phát biểu.",
+        [("Tôn Thất Minh", "standing_deputy_secretary", "tỉnh ủy", "current")],
+        id="lower-case-title"),
+    pytest.param(
+        "Đồng chí Viên Văn Hải, Ủy viên dự khuyết BCH Trung ương Đảng, Phó Bí thư Uỷ ban Kiểm tra phát biểu.",
+        [("Viên Văn Hải", "cc_alternate_member", "BCH Trung ương Đảng", "current"),
+         ("Viên Văn Hải", "other", "Ủy ban Kiểm tra", "current")],
+        id="abbreviated-and-old-tone-title"),
+    pytest.param(
+        "Ông Thạch Sô Phol, Thành ủy viên, Phó Chủ tịch UBND thành phố, báo cáo.",
+        [("Thạch Sô Phol", "executive_committee_member", "Thành ủy", "current"),
+         ("Thạch Sô Phol", "people_committee_vice_chair", "UBND thành phố", "current")],
+        id="khmer-name-and-short-title"),
+    pytest.param(
+        "Đồng chí Ksor Y Bleo, Phó Bí thư Tỉnh ủy Gia Lai, dự lễ.",
+        [("Ksor Y Bleo", "deputy_secretary", "Tỉnh ủy Gia Lai", "current")],
+        id="name-without-listed-family-name"),
+    pytest.param(
+        "Dự lễ có ông Phí Văn Tuân, nguyên Bí thư Tỉnh ủy Hà Nam.",
+        [("Phí Văn Tuân", "secretary", "Tỉnh ủy Hà Nam", "former")],
+        id="former-nguyen"),
+    pytest.param(
+        "Các Phó Bí thư Tỉnh ủy gồm: ông Lạc Văn An - Chủ tịch HĐND tỉnh; bà Khúc Thị Yến - Chủ tịch UBND tỉnh.",
+        [("Khúc Thị Yến", "deputy_secretary", "Tỉnh ủy", "current"),
+         ("Khúc Thị Yến", "people_committee_chair", "UBND tỉnh", "current"),
+         ("Lạc Văn An", "deputy_secretary", "Tỉnh ủy", "current"),
+         ("Lạc Văn An", "people_council_chair", "HĐND tỉnh", "current")],
+        id="list-heading"),
+    pytest.param(
+        "Hội nghị bầu các ông Tiêu Văn Bình - Trưởng Ban Dân vận Tỉnh ủy và ông Hầu Minh Lý - Phó Chủ tịch UBND tỉnh "
+        "được bầu làm Phó Bí thư Tỉnh ủy.",
+        [("Hầu Minh Lý", "deputy_secretary", "Tỉnh ủy", "appointed"),
+         ("Hầu Minh Lý", "people_committee_vice_chair", "UBND tỉnh", "current"),
+         ("Tiêu Văn Bình", "deputy_secretary", "Tỉnh ủy", "appointed"),
+         ("Tiêu Văn Bình", "party_board_head", "Ban Dân vận Tỉnh ủy", "current")],
+        id="shared-appointment"),
+    pytest.param(
+        "Ông Ninh Văn Sáu từng kinh qua các chức vụ: Phó Chủ tịch UBND tỉnh Yên Bái; Thứ trưởng Bộ Xây dựng.",
+        [("Ninh Văn Sáu", "deputy_minister", "Bộ Xây dựng", "former"),
+         ("Ninh Văn Sáu", "people_committee_vice_chair", "UBND tỉnh Yên Bái", "former")],
+        id="career-list-semicolons"),
+    pytest.param(
+        "Bí thư Tỉnh ủy Trịnh Văn Đông phát biểu. Ông là Ủy viên Trung ương Đảng.",
+        [("Trịnh Văn Đông", "cc_member", "Trung ương Đảng", "current"),
+         ("Trịnh Văn Đông", "secretary", "Tỉnh ủy", "current")],
+        id="pronoun-opens-sentence"),
+    pytest.param(
+        "Ông Đinh Công Lâm, Phó Bí thư Tỉnh ủy phát biểu. Ông Lâm từng giữ chức vụ Bí thư Huyện ủy.",
+        [("Đinh Công Lâm", "deputy_secretary", "Tỉnh ủy", "current"),
+         ("Đinh Công Lâm", "sub_secretary", "Huyện ủy", "former")],
+        id="short-form-name"),
+    pytest.param(
+        "Phó bí thư Thành ủy Chu Văn Quý làm Bí thư Đảng ủy các cơ quan Đảng thành phố.",
+        [("Chu Văn Quý", "deputy_secretary", "Thành ủy", "current"),
+         ("Chu Văn Quý", "sub_secretary", "Đảng ủy các cơ quan Đảng thành phố", "appointed")],
+        id="title-before-then-appointment"),
+    pytest.param(
+        "Gửi lời chúc tới tân Bí thư Tỉnh ủy Phú Yên Lò Văn Pao và tân Bí thư Tỉnh ủy Hà Nam, Chủ tịch nước Đinh Văn Tư nói.",
+        [("Lò Văn Pao", "secretary", "Tỉnh ủy Phú Yên", "current"),
+         ("Đinh Văn Tư", "state_president", "", "current")],
+        id="local-title-never-precedes-a-national-one"),
+    pytest.param(
+        "Điều động ông Khổng Văn Hòa (sinh năm 1975) - Ủy viên dự khuyết TƯ Đảng, Phó Bí thư Tỉnh ủy Lào Cai.",
+        [("Khổng Văn Hòa", "cc_alternate_member", "TƯ Đảng", "current"),
+         ("Khổng Văn Hòa", "deputy_secretary", "Tỉnh ủy Lào Cai", "current")],
+        id="aside-in-parentheses"),
+    pytest.param(
+        "Hội nghị bầu 2 đồng chí: Bế Thị Mai và Nông Văn Dũng làm Phó Bí thư Tỉnh ủy Cao Bằng.",
+        [("Bế Thị Mai", "deputy_secretary", "Tỉnh ủy Cao Bằng", "appointed"),
+         ("Nông Văn Dũng", "deputy_secretary", "Tỉnh ủy Cao Bằng", "appointed")],
+        id="counted-group-appointment"),
+    pytest.param(
+        "Dự có đồng chí Mạc Văn Tú, Phó Chủ nhiệm Ủy ban Pháp luật và Tư pháp của Quốc hội.",
+        [("Mạc Văn Tú", "other", "Ủy ban Pháp luật và Tư pháp của Quốc hội", "current")],
+        id="open-committee-name"),
+    pytest.param(
+        "Ông Doãn Văn Kiên từng giữ nhiều chức vụ như: Giám đốc Sở Kế hoạch - Đầu tư tỉnh Hà Tĩnh, Phó Chủ tịch UBND tỉnh Hà Tĩnh (cũ).",
+        [("Doãn Văn Kiên", "other", "Sở Kế hoạch - Đầu tư tỉnh Hà Tĩnh", "former"),
+         ("Doãn Văn Kiên", "people_committee_vice_chair", "UBND tỉnh Hà Tĩnh", "former")],
+        id="career-list-with-nhu-and-cu"),
+    pytest.param(
+        "Bí thư Huyện ủy Tân Phước Lê Văn Đức báo cáo.",
+        [("Lê Văn Đức", "sub_secretary", "Huyện ủy Tân Phước", "current")],
+        id="district-committee-name"),
+    pytest.param(
+        "Chủ tịch Hồ Chí Minh đã dạy: cán bộ là gốc của mọi công việc.",
+        [], id="historic-leader-is-no-official"),
+    pytest.param(
+        "Ông Quan Văn Tùng, nông dân xã Tân Phú, chia sẻ kinh nghiệm.",
+        [], id="no-title-no-row"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GRAMMAR_CASES)
+def test_mention_grammar(parse, text, expected):
+    assert _rows(parse(text)) == expected
+
+
+def test_bare_title_takes_the_article_committee_and_place(parse):
+    text = ("Tỉnh ủy Vĩnh Long tổ chức hội nghị. Tỉnh ủy Vĩnh Long đã bàn nhiều nội dung.\n"
+            "Ông Lương Văn Khải - Bí thư, Chủ tịch UBND tỉnh chủ trì.")
+    rows = {(r["position_code"], r["organization"], r["organization_basis"]) for r in extract_officials(parse(text))}
+    assert rows == {("secretary", "Tỉnh ủy Vĩnh Long", "context"),
+                    ("people_committee_chair", "UBND tỉnh Vĩnh Long", "context")}
