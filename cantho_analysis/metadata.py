@@ -67,6 +67,19 @@ def document_metadata(pd: ParsedDocument) -> dict:
     }
 
 
+def header_year(text: str) -> int | None:
+    """Year of publication when a header states it (`` date YYYY-MM``, or a headline timestamp).
+
+    >>> header_year(" date 2025-09-17 Đại hội ..."), header_year("Tin tức")
+    (2025, None)
+    """
+    match = _HEADER_DATE.match(text)
+    if match:
+        return int(match.group(1))
+    stamp = _TITLE_STAMP.search(text.split("\n", 1)[0])
+    return int(stamp.group(3)) if stamp else None
+
+
 def _iso(year: int, month: int, day: int | None = None) -> str:
     try:
         return dt.date(year, month, day or 1).isoformat() if day else f"{year:04d}-{month:02d}"

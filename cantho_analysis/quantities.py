@@ -11,6 +11,7 @@ import functools
 import re
 
 from .lexicon import load_yaml
+from .metadata import header_year
 from .parse import ParsedDocument
 from .patterns import YEAR_SPAN, date_spans, parse_vi_number, standalone_years
 
@@ -25,9 +26,12 @@ _UNITS = [
     (r"triệu\s+đồng(?:/người(?:/năm)?)?", "million_vnd"),
     (r"t[ỷỉ]\s+USD|t[ỷỉ]\s+đô\s+la", "billion_usd"),
     (r"triệu\s+USD|triệu\s+đô\s+la", "million_usd"),
+    # "đạt trên 130.000 tỉ", "khoảng 104 triệu/người": the currency is left implicit.
+    (r"t[ỷỉ](?!\s*lệ)(?=\s*[,.;)/]|\s*$|\s+(?:và|trong|so|năm|,))", "billion_vnd"),
+    (r"triệu(?=\s*[,.;)/]|\s*$|\s+(?:và|so|năm))", "million_vnd"),
     (r"USD", "usd"),
     (r"đồng(?!\s+chí)", "vnd"),
-    (r"%", "percent"),
+    (r"%(?:\s*/\s*năm)?", "percent"),
     (r"chỉ\s+tiêu", "targets"),
     (r"nhóm\s+nhiệm\s+vụ|nhiệm\s+vụ|khâu\s+đột\s+phá|đột\s+phá|nhóm\s+giải\s+pháp|giải\s+pháp|chương\s+trình", "tasks"),
     (r"tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|tổ\s+chức|đảng\s+bộ(?:\s+bộ\s+phận)?|chi\s+bộ|doanh\s+nghiệp|hợp\s+tác\s+xã|cơ\s+quan|đơn\s+vị", "organizations"),
@@ -54,13 +58,31 @@ _QUALIFIERS = [
     (re.compile(r"vượt\s+$", re.IGNORECASE), "exceeds"),
     (re.compile(r"dưới\s+$", re.IGNORECASE), "less_than"),
 ]
+_AT_LEAST = re.compile(r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn)\s+$", re.IGNORECASE)
 _AT_LEAST_BEFORE = re.compile(r"từ\s+$", re.IGNORECASE)
 _AT_LEAST_AFTER = re.compile(r"\s*trở\s+lên", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\bước\b", re.IGNORECASE)
-_TARGET = re.compile(r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu[^;,]{0,30}?(?:đạt|là)|kế\s+hoạch\s+đề\s+ra|dự\s+kiến", re.IGNORECASE)
-_PLAN_CONTEXT = re.compile(r"đề\s+ra|xác\s+định|thực\s+hiện|với|gồm|tập\s+trung|triển\s+khai|nghị\s+quyết", re.IGNORECASE)
+# Frames (docs/term_rules.md): a target cue opens a run of targets that goes on, across
+# sentences and paragraphs, until a review cue or a year already past closes it.
+_TARGET_CUE = re.compile(
+    r"đặt\s+(?:ra\s+)?mục\s+tiêu|mục\s+tiêu|phấn\s+đấu|(?:các\s+)?chỉ\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)|định\s+hướng|tầm\s+nhìn",
+    re.IGNORECASE)
+# A target named inside a review ("vượt chỉ tiêu đề ra là 7%", "(chỉ tiêu Nghị quyết là ...)") holds for
+# its clause only, as do years and "ước".
+_TARGET_REF = re.compile(
+    r"chỉ\s+tiêu\s+(?:đề\s+ra|đặt\s+ra|là|từ)|chỉ\s+tiêu\s+(?:của\s+)?nghị\s+quyết(?=\s+(?:là|từ|đề\s+ra|đặt\s+ra)|\s*:?\s*\d)"
+    r"|kế\s+hoạch\s+(?:đề\s+ra|năm)|dự\s+kiến",
+    re.IGNORECASE)
+_REVIEW_CUE = re.compile(
+    r"nhiệm\s+kỳ\s+(?:qua|vừa\s+qua)|giai\s+đoạn\s+(?:qua|vừa\s+qua)|(?:những\s+)?năm\s+qua|đạt\s+và\s+vượt|đạt,\s+vượt"
+    r"|kết\s+quả|đã\s+đạt|đạt\s+được|so\s+với\s+(?:năm|cùng\s+kỳ)|vượt\s+chỉ\s+tiêu|chưa\s+đạt"
+    r"|(?:hoàn\s+thành|thực\s+hiện\s+thắng\s+lợi)\s+(?:các\s+|nhiều\s+)?mục\s+tiêu",
+    re.IGNORECASE)
+# "phấn đấu hoàn thành mục tiêu": a resolve before a review word makes it prospective.
+_RESOLVE = re.compile(r"phấn\s+đấu|quyết\s+tâm|\bsẽ\b|\bcần\b|\bphải\b", re.IGNORECASE)
+_FRAME_YEAR = re.compile(r"(?<![\d/.,\-–])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/])")
 _OUTCOME_AFTER = re.compile(r"^[^;,.]{0,60}?(?:đạt|vượt|chưa\s+đạt|không\s+đạt|hoàn\s+thành)", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"[;:]")
+_CLAUSE_START = re.compile(r"[;:(]")
 _LOOKBACK = 300
 
 
@@ -119,20 +141,90 @@ def _count_metric(unit: str, kind: str, after: str) -> tuple[str, str]:
     return code, en
 
 
-def _kind(unit: str, before: str, clause: str, after: str, ratio: bool = False) -> str:
+_COUNT_UNITS = {"persons", "organizations", "count", "years", "days", "ha", "km"}
+
+
+def _kind(unit: str, clause: str, after: str, frame: tuple[str, bool], ratio: bool = False) -> str:
+    """Kind of a number from its unit, its clause and the frame it stands in (see _frames)."""
     if unit == "rank":
         return "rank"
     if unit in {"targets", "tasks"}:
         if _OUTCOME_AFTER.search(after) or ratio:
             return "achieved"
         return "plan_count"
-    if _ESTIMATE.search(clause):
+    name, same_paragraph = frame
+    if _ESTIMATE.search(clause) or name == "estimate":
         return "estimated"
-    if _TARGET.search(clause):
+    if name == "target" and (unit not in _COUNT_UNITS or same_paragraph):
         return "target"
-    if unit in {"persons", "organizations", "years", "days", "ha", "km"}:
+    if unit in _COUNT_UNITS:
         return "count"
     return "achieved"
+
+
+def _frames(doc: ParsedDocument) -> list[tuple[tuple[str, int], list[tuple[int, int | None, str]]]]:
+    """For each sentence: the frame carried in (name, paragraph it was set in) and its cues
+    ``(start, end of scope or None, frame)`` in document offsets.
+
+    ``target`` opens at a target cue ("phấn đấu", "đặt mục tiêu", "các chỉ tiêu chủ yếu");
+    ``review`` at a review cue ("nhiệm kỳ qua", "đạt và vượt", "hoàn thành mục tiêu").  Both carry
+    over into the next sentences and paragraphs until another such cue.  A target named inside a
+    review ("vượt chỉ tiêu đề ra là ..."), a year after or before the article's own, and "ước"
+    (``estimate``) hold for their clause only; any cue inside parentheses ends at the ``)``.
+    """
+    year = header_year(doc.text)
+    carried, frames = ("", -1), []
+    for sentence in doc.sentences:
+        cues = [(sentence.start + offset, None if close is None else sentence.start + close, name)
+                for offset, name, close in _cues(sentence.text, year)]
+        frames.append((carried, [(a, b, name, sentence.para_id) for a, b, name in cues]))
+        opening = [name for _, close, name in cues if close is None and not name.endswith("_year")]
+        if opening:
+            carried = (opening[-1], sentence.para_id)
+    return frames
+
+
+def _cues(text: str, year: int | None) -> list[tuple[int, str, int | None]]:
+    """``(offset, frame, end of scope)`` of every cue in a sentence; the scope of a frame cue is
+    open (None), that of a clause cue ends at the next ``;`` or at the sentence end, and any cue
+    inside parentheses ends at the ``)``."""
+    reviews = [m.span() for m in _REVIEW_CUE.finditer(text)
+               if not _RESOLVE.search(text[max(0, m.start() - 30):m.start()])]
+    cues = [(m.start(), "target", False) for m in _TARGET_CUE.finditer(text)
+            if not any(a <= m.start() < b for a, b in reviews)]
+    cues += [(a, "review", False) for a, _ in reviews]
+    cues += [(m.start(), "target", True) for m in _TARGET_REF.finditer(text)]
+    cues += [(m.start(), "estimate", True) for m in _ESTIMATE.finditer(text)]
+    for match in _FRAME_YEAR.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        horizon = re.search(r"đến\s+(?:năm\s+)?$", text[max(0, match.start() - 10):match.start()], re.IGNORECASE)
+        if (horizon and (year is None or last > year)) or (year and first > year):
+            cues.append((match.start(), "target_year", True))
+        elif year and last < year and not horizon:
+            cues.append((match.start(), "review_year", True))
+    result = []
+    for offset, name, clause in sorted(cues):
+        opened, closed = text.rfind("(", 0, offset), text.find(")", offset)
+        if opened > text.rfind(")", 0, offset) and closed != -1:
+            result.append((offset, name, closed))
+        elif clause:
+            stop = text.find(";", offset)
+            result.append((offset, name, stop if stop != -1 else len(text)))
+        else:
+            result.append((offset, name, None))
+    return result
+
+
+def _frame_at(frame, offset: int, para_id: int) -> tuple[str, bool]:
+    """The frame at *offset* (the latest cue whose scope covers it, else the carried one), and
+    whether a cue of this paragraph set it."""
+    (carried, carried_para), cues = frame
+    # A year only says when; any worded cue over the same words says more.
+    for strong in (True, False):
+        for start, end, name, para in reversed(cues):
+            if start <= offset and (end is None or offset < end) and strong != name.endswith("_year"):
+                return name.removesuffix("_year"), para == para_id
+    return carried, carried_para == para_id
 
 
 def _qualifier(text: str, floor: int, start: int, end: int) -> tuple[str, int, int]:
@@ -143,6 +235,9 @@ def _qualifier(text: str, floor: int, start: int, end: int) -> tuple[str, int, i
     if tail:
         lead = _AT_LEAST_BEFORE.search(before)
         return "at_least", start - len(before) + lead.start() if lead else start, tail.end()
+    lead = _AT_LEAST.search(before)
+    if lead:
+        return "at_least", start - len(before) + lead.start(), end
     for pattern, name in _QUALIFIERS:
         cue = pattern.search(before)
         if cue:
@@ -176,20 +271,21 @@ def extract_quantities(pd: ParsedDocument) -> list[dict]:
     """
     text = pd.text
     rows = []
-    periods = None
+    periods = frames = None
     for sentence in pd.sentences:
         blocked = [(a + sentence.start, b + sentence.start) for a, b in date_spans(sentence.text)]
         for match in _NUMBER_RE.finditer(text, sentence.start, sentence.end):
             if any(a <= match.start() < b for a, b in blocked):
                 continue
             periods = periods if periods is not None else _ref_periods(pd)
-            row = _read_number(pd, sentence, match, periods[sentence.sent_id])
+            frames = frames if frames is not None else _frames(pd)
+            row = _read_number(pd, sentence, match, periods[sentence.sent_id], frames[sentence.sent_id])
             if row:
                 rows.append(row)
     return rows
 
 
-def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str):
+def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
     text = pd.text
     before = text[max(sentence.start, match.start() - 40):match.start()]
     if _NOT_QUANTITY_BEFORE.search(before) and not _RANK_BEFORE.search(before):
@@ -226,7 +322,7 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str)
     clause_start = _clause_start(text, window, match.start())
     clause = text[clause_start:match.start()]
     after = text[end:min(sentence.end, end + 80)]
-    kind = _kind(unit, before, clause, after, ratio=denominator is not None)
+    kind = _kind(unit, clause, after, _frame_at(frame_events, match.start(), sentence.para_id), ratio=denominator is not None)
     if unit in {"targets", "tasks"}:
         metric, metric_en = _count_metric(unit, kind, after)
     else:

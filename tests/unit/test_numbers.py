@@ -68,7 +68,7 @@ QUANTITY_CASES = [
     ),
     # --- ranges
     pytest.param("Phấn đấu tốc độ tăng trưởng kinh tế giai đoạn 2026 - 2030 đạt 9 - 10%/năm.",
-                 [_q(9.0, "percent", "target", value_max=10.0, quote="9 - 10%", metric="grdp_growth")], id="range-spaced"),
+                 [_q(9.0, "percent", "target", value_max=10.0, quote="9 - 10%/năm", metric="grdp_growth")], id="range-spaced"),
     pytest.param("Trao Huy hiệu Đảng cho 12 đồng chí từ 55 – 70 năm tuổi Đảng.",
                  [_q(12.0, "persons", "count"), _q(55.0, "years", "count", value_max=70.0)], id="range-en-dash-years"),
     pytest.param("Tốc độ tăng trưởng bình quân đạt từ 6 đến 7%.",
@@ -147,3 +147,54 @@ def test_extract_quantities(parse, sentence, expected):
 def test_non_quantities(parse, sentence):
     rows = extract_quantities(parse(sentence))
     assert [(r["value"], r["unit"], r["quote"]) for r in rows] == []
+
+
+# Kind by frame: constructions from real political reports and reviews, rewritten with invented
+# places and figures.  Expected: (value, kind, qualifier) in text order.
+FRAME_CASES = [
+    pytest.param(
+        " date 2025-10-01 Các mục tiêu chủ yếu được Đại hội đặt ra gồm: tăng trưởng kinh tế bình quân hằng năm đạt từ 9% "
+        "trở lên; GRDP đến năm 2030 đạt tối thiểu 410 nghìn tỷ đồng; kim ngạch xuất khẩu đạt 6,4 tỷ USD.",
+        [(9.0, "target", "at_least"), (410.0, "target", "at_least"), (6.4, "target", "")],
+        id="target-list-with-dat"),
+    pytest.param(
+        " date 2025-09-10 Theo đó, đến năm 2030 tỉnh đặt mục tiêu kết nạp 3-4% đảng viên mới mỗi năm.\n"
+        "Tốc độ tăng trưởng GRDP đạt bình quân từ 10%/năm trở lên; thu ngân sách tăng tối thiểu 12%/năm.",
+        [(3.0, "target", ""), (10.0, "target", "at_least"), (12.0, "target", "at_least")],
+        id="frame-carries-into-next-paragraph"),
+    pytest.param(
+        " date 2025-09-10 Nhiệm kỳ qua, tăng trưởng kinh tế đạt 7,2%/năm, vượt chỉ tiêu đề ra là 7%; "
+        "thu ngân sách đạt 21.300 tỷ đồng.",
+        [(7.2, "achieved", ""), (7.0, "target", ""), (21300.0, "achieved", "")],
+        id="target-named-inside-a-review"),
+    pytest.param(
+        " date 2021-01-05 Ước tính GRDP bình quân đầu người năm 2020 là 1.950 USD (chỉ tiêu Nghị quyết là 2.400 USD), "
+        "tăng trưởng GRDP bình quân đầu người là 7,1%.",
+        [(1950.0, "estimated", ""), (2400.0, "target", ""), (7.1, "estimated", "")],
+        id="parenthesised-target-inside-an-estimate"),
+    pytest.param(
+        " date 2025-01-20 Về kết quả năm 2024, có 12 chỉ tiêu vượt và 6 chỉ tiêu đạt 100%. "
+        "Tăng trưởng kinh tế năm 2024 đạt 6,3% (đạt chỉ tiêu nghị quyết).",
+        [(12.0, "achieved", ""), (6.0, "achieved", ""), (100.0, "achieved", ""), (6.3, "achieved", "")],
+        id="review-of-a-year"),
+    pytest.param(
+        " date 2025-02-03 Nhiệm kỳ qua tỉnh đã hoàn thành mục tiêu đề ra. Tăng trưởng kinh tế bình quân ước đạt 6,1%/năm; "
+        "quy mô nền kinh tế đạt khoảng 80.500 tỉ đồng.",
+        [(6.1, "estimated", ""), (80500.0, "achieved", "approx")],
+        id="achieved-goal-is-a-review"),
+    pytest.param(
+        " date 2024-12-27 Hội nghị tổng kết năm 2024, triển khai nhiệm vụ năm 2025. "
+        "Năm 2024, đã kiến nghị thu hồi hơn 12,5 tỷ đồng.",
+        [(12.5, "achieved", "more_than")],
+        id="next-year-in-a-heading-holds-for-its-clause"),
+    pytest.param(
+        " date 2025-03-01 Tỉnh phấn đấu hoàn thành mục tiêu tăng trưởng từ 8% trở lên.",
+        [(8.0, "target", "at_least")],
+        id="resolve-before-a-review-word"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRAME_CASES)
+def test_kind_by_frame(parse, text, expected):
+    rows = extract_quantities(parse(text))
+    assert [(r["value"], r["kind"], r["qualifier"]) for r in rows] == expected
