@@ -19,10 +19,21 @@ _HEADER_DATE = re.compile(r"\A[ \t]*date[ \t]+(\d{4})-(\d{2})(?:-(\d{2}))?")
 _TITLE_STAMP = re.compile(r"\s+(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}\s*$")
 _DATELINE = re.compile(
     # Capitalised, as a dateline opens a sentence: "ngày 25/10/2021" inside a citation is no dateline.
-    r"(?<!\w)(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Đêm)(?: nay)?(?: ngày)?|Trong (?:\d+|hai|ba|bốn) ngày)"
-    r"\s+(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])")
+    r"(?<!\w)(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Đêm)(?P<today> nay)?(?: ngày)?|Trong (?:\d+|hai|ba|bốn) ngày)"
+    r"\s+\(?(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])")
+# Second choice: an event day in running text ("khai mạc vào sáng 14/10").
+_EVENT_DAY = re.compile(
+    r"(?:khai\s+mạc|diễn\s+ra|tổ\s+chức|bế\s+mạc)(?:\s+vào)?\s+(?:sáng|chiều|tối|ngày)(?P<today> nay)?\s+(?:ngày\s+)?"
+    r"\(?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])")
+# A timestamp line near the top: "Thứ ba, 01/07/2025, 12:52 PM", "17/05/2022 05:31 AM",
+# "Thứ Hai 21/09/2020 , 18:55 (GMT+7)", "Cập nhật: 03/02/2026 16:51".
+_STAMP_LINE = re.compile(
+    r"^\s*(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*,?\s*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?\s*(?:\(GMT\s*[+-]\s*\d+\))?\s*$", re.IGNORECASE)
+_CONGRESS_TERM = re.compile(r"Đại\s+hội[^.;\n]{0,120}?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}", re.IGNORECASE)
 _OUTLET_PAREN = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—]")
 _OUTLET_CAPS = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})\s*[-–—]\s")
+_OUTLET_LINE = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})$")
 _CREDIT_OUTLET = re.compile(r"Ảnh\s*:[^\n()]*?[-/–]\s*([A-ZĐ][A-ZĐ0-9.]{1,11})\b")
 _ANNIVERSARY = re.compile(r"(\d{1,3}) năm (?:Ngày )?thành lập Đảng", re.IGNORECASE)
 _EVENT_CUES = (
@@ -42,25 +53,31 @@ def document_metadata(pd: ParsedDocument) -> dict:
     >>> from cantho_analysis.parse import parse_document
     >>> doc = Document("d", "d.txt", "TTXVN - Sáng 3/2, họp mặt kỷ niệm 95 năm Ngày thành lập Đảng.", "")
     >>> m = document_metadata(parse_document(doc))
-    >>> m["published"], m["published_basis"], m["outlet"], m["event_type"]
-    ('2025-02-03', 'inferred', 'TTXVN', 'anniversary_meeting')
+    >>> m["published"], m["published_precision"], m["published_basis"], m["outlet"], m["event_type"]
+    ('2025-02', 'month', 'inferred', 'TTXVN', 'anniversary_meeting')
     """
     text = pd.text
     paras = [text[a:b] for a, b in paragraphs(text)]
     title, stamp = _title(text, paras)
-    published, precision, basis = _header_date(text) or stamp or ("", "", "")
+    stamp = stamp or _stamp_line(paras)
+    published, precision, basis = _refine(_header_date(text), stamp) or stamp or ("", "", "")
     dateline = _dateline(text)
+    event_type = _event_type(paras)
     if not published and dateline:
         year = _infer_year(text, dateline)
         if year:
-            published, precision, basis = _iso(year, dateline[1], dateline[0]), "day", "inferred"
+            # An event dateline dates the event; the article may appear a day later, so only the
+            # month is inferred, unless the dateline says "today" ("Chiều nay (14/10)").
+            today = dateline[4]
+            published = _iso(year, dateline[1], dateline[0] if today else None)
+            precision, basis = ("day" if today else "month"), "inferred"
     return {
         "title": title,
         "published": published,
         "published_precision": precision,
         "published_basis": basis,
         "outlet": _outlet(paras),
-        "event_type": _event_type(paras),
+        "event_type": event_type,
         "event_date": _event_date(dateline, published),
         "n_chars": len(text),
         "n_sentences": len(pd.sentences),
@@ -99,10 +116,11 @@ def _header_date(text: str):
 def _title(text: str, paras: list[str]):
     first_line = text.split("\n", 1)[0]
     match = _TITLE_STAMP.search(first_line)
-    if match and not _HEADER_DATE.match(text):
+    if match:
         day, month, year = (int(g) for g in match.groups())
         iso = _iso(year, month, day)
-        return first_line[:match.start()].strip(), ((iso, "day", "header") if iso else None)
+        header = _HEADER_DATE.match(first_line)
+        return first_line[header.end() if header else 0:match.start()].strip(), ((iso, "day", "header") if iso else None)
     for para in paras[:4]:
         if _OUTLET_PAREN.match(para) or _OUTLET_CAPS.match(para) or _DATELINE.search(para[:40]):
             break
@@ -112,19 +130,40 @@ def _title(text: str, paras: list[str]):
     return "", None
 
 
+def _stamp_line(paras: list[str]):
+    """A timestamp on a line of its own among the first lines (a header, not a dateline)."""
+    for para in paras[:6]:
+        match = _STAMP_LINE.match(para)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            iso = _iso(year, month, day)
+            if iso:
+                return iso, "day", "header"
+    return None
+
+
+def _refine(header, stamp):
+    """A month-precision header refined by a timestamp of the same month."""
+    if header and stamp and header[1] == "month" and stamp[0].startswith(header[0]):
+        return stamp
+    return header
+
+
 def _dateline(text: str):
-    """``(day, month, year or None, offset)`` of the first day-month dateline in the lead."""
-    match = _DATELINE.search(text[:_LEAD_CHARS + 800])
+    """``(day, month, year or None, offset, says_today)`` of the first day-month dateline in the
+    lead, else of the first event day ("khai mạc vào sáng 14/10")."""
+    lead = text[:_LEAD_CHARS + 800]
+    match = _DATELINE.search(lead) or _EVENT_DAY.search(lead)
     if not match:
         return None
-    day, month = int(match.group(1)), int(match.group(2))
+    day, month = int(match.group(2)), int(match.group(3))
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    return day, month, int(match.group(3)) if match.group(3) else None, match.start()
+    return day, month, int(match.group(4)) if match.group(4) else None, match.start(), bool(match.group("today"))
 
 
 def _infer_year(text: str, dateline) -> int | None:
-    day, month, year, _ = dateline
+    day, month, year = dateline[:3]
     if year:
         return year
     same_day = [int(y) for y in re.findall(rf"(?<!\d)0?{day}\s*/\s*0?{month}\s*/\s*((?:19|20)\d{{2}})", text)]
@@ -134,6 +173,10 @@ def _infer_year(text: str, dateline) -> int | None:
     if anniversary:
         return PARTY_FOUNDING_YEAR + int(anniversary.group(1))
     years = sorted(set(standalone_years(text)))
+    congress = _CONGRESS_TERM.search(text[:_LEAD_CHARS])
+    if congress and (not years or years[-1] <= int(congress.group(1))):
+        # A congress is held in the first year of the term it opens ("nhiệm kỳ 2020-2025").
+        return int(congress.group(1))
     if not years:
         return None
     latest = years[-1]
@@ -143,7 +186,7 @@ def _infer_year(text: str, dateline) -> int | None:
 
 def _outlet(paras: list[str]) -> str:
     for para in paras[:8]:
-        for pattern in (_OUTLET_PAREN, _OUTLET_CAPS):
+        for pattern in (_OUTLET_PAREN, _OUTLET_CAPS, _OUTLET_LINE):
             match = pattern.match(para)
             if match:
                 return match.group(1).strip()
@@ -167,7 +210,7 @@ def _event_type(paras: list[str]) -> str:
 def _event_date(dateline, published: str) -> str:
     if not dateline:
         return ""
-    day, month, year, _ = dateline
+    day, month, year = dateline[:3]
     if not year:
         if not published:
             return ""
