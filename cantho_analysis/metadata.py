@@ -20,17 +20,17 @@ _TITLE_STAMP = re.compile(r"\s+(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}\s*$")
 _DATELINE = re.compile(
     # Capitalised, as a dateline opens a sentence: "ngày 25/10/2021" inside a citation is no dateline.
     r"(?<!\w)(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Đêm)(?P<today> nay)?(?: ngày)?|Trong (?:\d+|hai|ba|bốn) ngày)"
-    r"\s+\(?(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])")
+    r"\s+\(?(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*(?:[/-]\s*|\.)(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/.]\d|\d)")
 # Second choice: an event day in running text ("khai mạc vào sáng 14/10").
 _EVENT_DAY = re.compile(
-    r"(?:khai\s+mạc|diễn\s+ra|tổ\s+chức|bế\s+mạc)(?:\s+vào)?\s+(?:sáng|chiều|tối|ngày)(?P<today> nay)?\s+(?:ngày\s+)?"
-    r"\(?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])")
+    r"(?:(?:khai\s+mạc|diễn\s+ra|tổ\s+chức|bế\s+mạc)(?:\s+vào)?|,)\s+(?:sáng|chiều|tối|ngày)(?P<today> nay)?\s+(?:ngày\s+)?"
+    r"\(?(\d{1,2})\s*(?:[/-]\s*|\.)(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/.]\d|\d)")
 # A timestamp line near the top: "Thứ ba, 01/07/2025, 12:52 PM", "17/05/2022 05:31 AM",
 # "Thứ Hai 21/09/2020 , 18:55 (GMT+7)", "Cập nhật: 03/02/2026 16:51".
 _STAMP_LINE = re.compile(
-    r"^\s*(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*,?\s*"
+    r"^\s*(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*|\d{1,2}:\d{2}\s*,?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*,?\s*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?\s*(?:\(GMT\s*[+-]\s*\d+\))?\s*$", re.IGNORECASE)
-_CONGRESS_TERM = re.compile(r"Đại\s+hội[^.;\n]{0,120}?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}", re.IGNORECASE)
+_CONGRESS_TERM = re.compile(r"(?:Đại\s+hội|phiên\s+họp\s+(?:lần\s+)?thứ\s+nhất)[^;\n]{0,120}?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}", re.IGNORECASE)
 _OUTLET_PAREN = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—]")
 _OUTLET_CAPS = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})\s*[-–—]\s")
 _OUTLET_LINE = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})$")
@@ -41,6 +41,7 @@ _EVENT_CUES = (
     ("congress", re.compile(r"(?:tổ chức|khai mạc|bế mạc|diễn ra|tại)\s+(?:thành công\s+)?Đại hội|^Đại hội (?:đại biểu|Đảng bộ)", re.IGNORECASE)),
     ("conference", re.compile(r"(?<!Nghị quyết )\bhội nghị\b", re.IGNORECASE)),
 )
+_BIRTH = re.compile(r"sinh\s+(?:năm|ngày)[^,;.()]{0,12}", re.IGNORECASE)
 # The Communist Party of Viet Nam was founded on 3 February 1930 (cited in data/context.csv).
 PARTY_FOUNDING_YEAR = 1930
 _LEAD_CHARS = 700
@@ -172,16 +173,31 @@ def _infer_year(text: str, dateline) -> int | None:
     anniversary = _ANNIVERSARY.search(text)
     if anniversary:
         return PARTY_FOUNDING_YEAR + int(anniversary.group(1))
-    years = sorted(set(standalone_years(text)))
+    # A birth year in a biography says nothing about when the article appeared.
+    years = sorted(set(standalone_years(_BIRTH.sub(" ", text))))
     congress = _CONGRESS_TERM.search(text[:_LEAD_CHARS])
     if congress and (not years or years[-1] <= int(congress.group(1))):
         # A congress is held in the first year of the term it opens ("nhiệm kỳ 2020-2025").
         return int(congress.group(1))
     if not years:
+        return _year_after_cited_dates(text, day, month)
+    if not years:
         return None
     latest = years[-1]
     # An end-of-year conference reviews year Y and plans Y+1; early in the year it is held in Y+1.
     return latest - 1 if month >= 10 and latest - 1 in years else latest
+
+
+def _year_after_cited_dates(text: str, day: int, month: int) -> int | None:
+    """A document cited with its full date ("Nghị quyết 66-NQ/TW ngày 30/4/2025") precedes the
+    article: the dateline's year is the latest such year, or the next if the day falls earlier."""
+    cited = []
+    for d, m, y in re.findall(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])", text):
+        cited.append((int(y), int(m), int(d)))
+    if not cited:
+        return None
+    year, cited_month, cited_day = max(cited)
+    return year if (month, day) >= (cited_month, cited_day) else year + 1
 
 
 def _outlet(paras: list[str]) -> str:

@@ -66,6 +66,18 @@ _META_KEYS = ("published", "published_precision", "published_basis", "event_date
             "Tham dự Đại hội có nhiều đại biểu. Đại hội khai mạc vào sáng 14/10, nhiệm kỳ 2020-2025, với số liệu năm 2020.",
             ("2020-10", "month", "inferred", "2020-10-14"), id="event-day-in-running-text"),
         pytest.param(
+            "VHO - Chiều ngày 3.10, tại Nhà hát tỉnh diễn ra phiên trù bị Đại hội Đảng bộ TP. Vinh lần thứ X, nhiệm kỳ 2025 - 2030.",
+            ("2025-10", "month", "inferred", "2025-10-03"), id="day-dot-month"),
+        pytest.param(
+            "Bí thư Tỉnh ủy phát biểu bế mạc hội nghị\n\n20:05, 07/12/2024\n\nSau hai ngày làm việc, hội nghị bế mạc.",
+            ("2024-12-07", "day", "header", ""), id="time-then-date-line"),
+        pytest.param(
+            "Sáng 20/5, Bộ Chính trị tổ chức hội nghị quán triệt Nghị quyết số 12-NQ/TW, ngày 2/5/2025 của Bộ Chính trị.",
+            ("2025-05", "month", "inferred", "2025-05-20"), id="year-after-a-cited-date"),
+        pytest.param(
+            "Chiều 2.7, Ban Tổ chức Trung ương công bố quyết định điều động ông Lê Văn Ba (sinh năm 1976).",
+            ("", "", "", ""), id="birth-year-is-no-publication-year"),
+        pytest.param(
             "(Báo Huế) - Chiều 8/1, Ủy ban Kiểm tra Tỉnh ủy tổ chức hội nghị tổng kết công tác kiểm tra, giám sát năm 2024.",
             ("2025-01-08", "day", "inferred", "2025-01-08"), id="january-review-of-previous-year",
             marks=pytest.mark.xfail(strict=True, reason="a January review of year Y is dated Y, although (as the code comment says) it is held early in Y+1"),
