@@ -13,6 +13,7 @@ import re
 from .lexicon import load_yaml
 from .metadata import header_year
 from .parse import ParsedDocument
+from .patterns import LOWER as _LOWER
 from .patterns import YEAR_SPAN, date_spans, parse_vi_number, standalone_years
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -34,23 +35,42 @@ _UNITS = [
     (r"%(?:\s*/\s*năm)?", "percent"),
     (r"chỉ\s+tiêu", "targets"),
     (r"nhóm\s+nhiệm\s+vụ|nhiệm\s+vụ|khâu\s+đột\s+phá|đột\s+phá|nhóm\s+giải\s+pháp|giải\s+pháp|chương\s+trình", "tasks"),
-    (r"tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|tổ\s+chức|đảng\s+bộ(?:\s+bộ\s+phận)?|chi\s+bộ|doanh\s+nghiệp|hợp\s+tác\s+xã|cơ\s+quan|đơn\s+vị", "organizations"),
-    (r"đảng\s+viên|đại\s+biểu|đồng\s+chí|người|cán\s+bộ|lao\s+động|hộ|học\s+sinh|công\s+nhân|chiến\s+sĩ", "persons"),
+    (r"tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|tổ\s+chức|tập\s+thể|đảng\s+bộ(?:\s+bộ\s+phận)?|chi\s+bộ|doanh\s+nghiệp|hợp\s+tác\s+xã|cơ\s+quan|đơn\s+vị", "organizations"),
+    (r"đảng\s+viên|đại\s+biểu|đồng\s+chí|người|cán\s+bộ|lao\s+động|hộ|học\s+sinh|công\s+nhân|chiến\s+sĩ"
+     r"|thành\s+viên|ủy\s+viên|phó\s+bí\s+thư|cá\s+nhân", "persons"),
+    (r"lần(?!\s+thứ)", "ratio"),
     (r"năm(?!\s+(?:19|20)\d{2})", "years"),
     (r"ngày", "days"),
     (r"ha|hécta|héc-ta", "ha"),
     (r"km", "km"),
 ]
-_UNIT_RE = re.compile(r"\s*(" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + r")(?!\w)", re.IGNORECASE)
+_UNIT_RE = re.compile(r"[ \t]*(" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + r")(?!\w)", re.IGNORECASE)
+_PEOPLE_NOUNS = r"phó\s+bí\s+thư|đồng\s+chí|ủy\s+viên|thành\s+viên|đại\s+biểu|tập\s+thể|cá\s+nhân"
+_RANK_WORDS = {"nhất": 1, "nhì": 2, "tư": 4, "năm": 5}
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,/-])(?P<a>{_NUM})(?:\s*/\s*(?P<den>\d+)(?!\s*/)|\s*(?:[-–]|đến)\s*(?P<b>{_NUM})(?=\s*[%\w]))?(?![\d/]|,\d|\.\d)"
-    rf"|(?<!\w)(?P<w>{'|'.join(_WORD_NUMBERS)})(?=\s+(?:ngày|năm|tháng|chỉ\s+tiêu|nhiệm\s+vụ|khâu|nhóm|đột\s+phá)\b)"
+    rf"(?<![\w.,/:-])(?P<a>{_NUM})(?:\s*/\s*(?P<den>\d+)(?!\s*/)|\s*(?:[-–]|đến)\s*(?P<b>{_NUM})(?=\s*[%\w]))?(?![\d/]|,\d|\.\d)"
+    rf"|(?<!\w)(?P<w>{'|'.join(_WORD_NUMBERS)})(?=\s+(?:ngày|năm|tháng|chỉ\s+tiêu|nhiệm\s+vụ|khâu|nhóm|đột\s+phá|{_PEOPLE_NOUNS})\b)"
+    # "năm" is five only before a noun of people: elsewhere it is "year".
+    rf"|(?<!\w)(?P<five>năm)(?=\s+(?:{_PEOPLE_NOUNS})\b)"
+    rf"|(?<=thứ\s)(?P<rank>nhất|nhì|{'|'.join(_WORD_NUMBERS)}|tư|năm)(?!\w)"
     rf"|(?<!\w)(?P<two>hai\s+con\s+số)",
     re.IGNORECASE)
 _NOT_QUANTITY_BEFORE = re.compile(
-    r"(?:\bsố|\bthứ|\bkhóa|\bquý|\bkỳ|\btháng|\bngày|\bnăm|\blần|\bĐiều|\bkhoản|\bphường|\bquận|\bTrong|\bkỷ\s+niệm|\bchặng\s+đường|\bsuốt|\bkế\s+hoạch)\s*$", re.IGNORECASE)
+    r"(?:(?<!tổng\s)\bsố|\bthứ|\bkhóa|\bquý|\bkỳ|\btháng|\bngày|\bnăm|\blần|\bĐiều|\bkhoản|\bphường|\bquận|\bkỷ\s+niệm|\bchặng\s+đường|\bsuốt|\btrải\s+qua|\bkế\s+hoạch)\s*$", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"(?:đứng|xếp|vươn\s+lên)\s+(?:hạng\s+|thứ\s+)$", re.IGNORECASE)
-_ANNIVERSARY_AFTER = re.compile(r"\s*năm\s+(?:Ngày\s+)?(?:thành\s+lập|truyền\s+thống|Ngày\s+truyền\s+thống|thành\s+phố\s+trực\s+thuộc|giải\s+phóng)", re.IGNORECASE)
+# "xếp thứ 2 trong 5 thành phố": the 5 is the base of the rank, not a fact of its own.
+_RANK_BASE_BEFORE = re.compile(r"(?:thứ|hạng)\s+\d+\s+(?:trong|trên|/)\s+(?:số\s+)?$", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"gấp\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", re.IGNORECASE)
+# Anniversaries ("95 năm Ngày thành lập", "80 năm Cách mạng Tháng Tám") and review periods
+# ("tổng kết 10 năm thực hiện Nghị quyết") are spans of history, not facts.
+_ANNIVERSARY_AFTER = re.compile(
+    r"\s*năm\s+(?:Ngày\s+(?!càng)|thành\s+lập|truyền\s+thống|thành\s+phố\s+trực\s+thuộc|giải\s+phóng|Cách\s+mạng|Chiến\s+thắng"
+    r"|Quốc\s+khánh|thực\s+hiện|triển\s+khai|thi\s+hành)", re.IGNORECASE)
+# A number with no listed unit counts the noun after it ("156 tham luận"); these words are no noun.
+_NOT_NOUN = {"và", "hoặc", "trong", "của", "so", "với", "đến", "tới", "từ", "trên", "dưới", "là", "được", "đã", "có",
+             "thì", "mà", "này", "đó", "khi", "cho", "tại", "về", "giờ", "phút", "giây", "tuần", "tháng", "quý", "kỳ",
+             "tuổi", "năm", "ngày", "lần", "hơn", "nữa", "người", "theo", "để", "các", "những", "như", "sau", "trước"}
+_NOUN_WORD = re.compile(rf"[ \t]+([{_LOWER}]+)")
 _DOCNUM_AFTER = re.compile(r"\s*[-/]\s*[A-ZĐ]")
 _QUALIFIERS = [
     (re.compile(r"(?:hơn|trên)\s+$", re.IGNORECASE), "more_than"),
@@ -101,6 +121,20 @@ def _unit_after(text: str, pos: int):
         return None
     index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None and k.startswith("u"))
     return _UNITS[index][1], match.end()
+
+
+def _noun_after(text: str, pos: int, value: float, match: re.Match):
+    """("count", end) for a whole number followed by a noun not in the unit list: the noun is
+    its first two lower-case words ("156 tham luận", "9 tổ đại biểu" -> "tổ đại")."""
+    if not value.is_integer() or match.group("b") or match.group("den") or 1900 <= value <= 2100:
+        return None
+    end, words = pos, 0
+    while words < 2:
+        word = _NOUN_WORD.match(text, end)
+        if not word or word.group(1) in _NOT_NOUN:
+            break
+        end, words = word.end(), words + 1
+    return ("count", end) if words else None
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
@@ -288,15 +322,22 @@ def extract_quantities(pd: ParsedDocument) -> list[dict]:
 def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
     text = pd.text
     before = text[max(sentence.start, match.start() - 40):match.start()]
-    if _NOT_QUANTITY_BEFORE.search(before) and not _RANK_BEFORE.search(before):
+    if (_NOT_QUANTITY_BEFORE.search(before) and not _RANK_BEFORE.search(before)) or _RANK_BASE_BEFORE.search(before):
         return None
     start = match.start()
+    noun = ""
     if match.group("two"):
         value, value_max, denominator, end = 10.0, None, None, match.end()
         unit, qualifier = "percent", "at_least"
+    elif match.group("rank"):
+        if not _RANK_BEFORE.search(text[max(sentence.start, match.start() - 20):match.start()]):
+            return None
+        word = match.group("rank").lower()
+        value, value_max, denominator, end = float(_RANK_WORDS.get(word) or _WORD_NUMBERS[word]), None, None, match.end()
+        unit, qualifier = "rank", ""
     else:
-        if match.group("w"):
-            value = float(_WORD_NUMBERS[match.group("w").lower()])
+        if match.group("w") or match.group("five"):
+            value = float(_WORD_NUMBERS.get((match.group("w") or "").lower(), 5))
             value_max = denominator = None
         else:
             value = parse_vi_number(match.group("a"))
@@ -309,12 +350,16 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str,
         if _RANK_BEFORE.search(before):
             unit, end = "rank", match.end()
         else:
-            found = _unit_after(text, match.end())
+            found = _unit_after(text, match.end()) or _noun_after(text, match.end(), value, match)
             if not found:
                 return None
             unit, end = found
+        if unit == "ratio" and not _RATIO_BEFORE.search(before):
+            unit = "count"  # "3 lần" without "gấp" counts occurrences
         if unit == "years" and 1900 <= value <= 2100:
             return None
+        if unit in _COUNT_UNITS:
+            noun = " ".join(text[match.end():end].split())
         qualifier, start, end = _qualifier(text, sentence.start, match.start(), end)
     # Look back a bounded window: cues sit next to their number, and an unbounded look-back would
     # make a sentence with thousands of numbers quadratic.
@@ -327,7 +372,7 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str,
         metric, metric_en = _count_metric(unit, kind, after)
     else:
         metric, metric_en = _metric(clause, text[window:match.start()], unit, text[match.end():end])
-    return pd.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit,
+    return pd.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit, noun=noun,
                    metric=metric, metric_en=metric_en, ref_period=ref_period,
                    kind=kind, qualifier=qualifier,
                    term=pd.term_at(match.start()))
