@@ -11,10 +11,12 @@ from .parse import ParsedDocument
 from .patterns import ordinal_value
 
 # Arabic ordinals only after "lần thứ" ("Đại hội đề ra 8 chỉ tiêu" is no congress number).
-_ORD = r"(?:lần\s+thứ\s+(?P<ord>[IVXLC]+|\d{1,2})|(?P<roman>[IVXLC]+))(?![\w])"
+_ORD = r"(?:lần\s+thứ\s+(?P<ord>[IVXLC]+|\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?P<roman>[IVXLC]+))(?![\w])"
+# "lần thứ nhất": ordinals spelled out.
+_ORD_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _ORD_AN = r"(?P<ord>[IVXLC]+|\d{1,2})(?![\w])"
 _CONGRESS = re.compile(
-    rf"(?<!\w)Đại\s+hội(?P<body>(?:\s+(?:đại\s+biểu|Đảng|Đảng\s+bộ|toàn\s+quốc|các\s+cấp|[^\s,.;:]+)){{0,8}}?)\s+{_ORD}",
+    rf"(?<!\w)Đại\s+hội(?P<body>(?:\s+(?:đại\s+biểu|Đảng|Đảng\s+bộ|toàn\s+quốc|các\s+cấp|TP\.|Tp\.|[^\s,.;:]+)){{0,8}}?)\s+{_ORD}",
     re.IGNORECASE)
 _ASSEMBLY = re.compile(rf"(?<!\w)Quốc\s+hội\s+(?:khóa|khoá)\s+{_ORD_AN}", re.IGNORECASE)
 _TERM = re.compile(r"^[\s,]*(?:,\s*)?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
@@ -50,7 +52,8 @@ def extract_congresses(pd: ParsedDocument) -> list[dict]:
     text = pd.text
     rows = []
     for match in _CONGRESS.finditer(text):
-        ordinal = ordinal_value(match.group("ord") or match.group("roman"))
+        written = match.group("ord") or match.group("roman")
+        ordinal = _ORD_WORDS.get(written.lower()) if written.lower() in _ORD_WORDS else ordinal_value(written)
         if ordinal is None:
             continue
         sentence = pd.sentences[pd.sent_at(match.start())] if pd.sentences else None

@@ -16,13 +16,17 @@ _ELEMENTS = [
     (r"nhóm\s+giải\s+pháp", "solution_groups"),
     (r"nhiệm\s+vụ\s+trọng\s+tâm|nhiệm\s+vụ\s+chủ\s+yếu", "key_tasks"),
     (r"khâu\s+đột\s+phá|đột\s+phá\s+chiến\s+lược|nhiệm\s+vụ\s+đột\s+phá", "breakthroughs"),
-    (r"chỉ\s+tiêu(?:\s+(?:chủ\s+yếu|cụ\s+thể|kinh\s+tế\s*-\s*xã\s+hội))?", "targets"),
+    (r"chỉ\s+tiêu(?:\s+(?:chủ\s+yếu|cụ\s+thể|kinh\s+tế\s*-\s*xã\s+hội|nghị\s+quyết))?", "targets"),
     (r"chương\s+trình\s+(?:trọng\s+điểm|hành\s+động)", "programmes"),
 ]
 _ELEMENT_RE = re.compile(
     rf"(?<![\w/])(?P<n>\d{{1,3}}|{'|'.join(_WORDS)})(?!/)\s+(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_ELEMENTS)) + r")(?!\w)",
     re.IGNORECASE)
-_NOT_PLAN_AFTER = re.compile(r"[^;.]{0,50}?(?:đạt|vượt|chưa\s+đạt|không\s+đạt|hoàn\s+thành)(?!\s+(?:mục\s+tiêu|được))", re.IGNORECASE)
+# An outcome word after the count ("16/19 chỉ tiêu đạt") makes it a result, not a plan; the look
+# ahead stops at the next number, which the outcome may belong to ("24 chỉ tiêu, có 15 chỉ tiêu vượt").
+_NOT_PLAN_AFTER = re.compile(r"[^;.\d]{0,50}?(?:đạt|vượt|chưa\s+đạt|không\s+đạt|hoàn\s+thành)(?!\s+(?:mục\s+tiêu|được))", re.IGNORECASE)
+# "28 chỉ tiêu gồm 8 chỉ tiêu về kinh tế, 7 ...": the parts of a total are not plans of their own.
+_BREAKDOWN_BEFORE = re.compile(r"\b(?:gồm|trong\s+đó|bao\s+gồm)\b[^;.]*$", re.IGNORECASE)
 _THEME = re.compile(r"chủ\s+đề(?:\s+của)?\s+năm(?:\s+(?P<year>(?:19|20)\d{2}))?[^“”\"]{0,80}?[“\"](?P<text>[^”\"]{10,600})[”\"]", re.IGNORECASE)
 
 
@@ -38,7 +42,7 @@ def extract_plan_elements(pd: ParsedDocument) -> list[dict]:
     text = pd.text
     rows = []
     for match in _ELEMENT_RE.finditer(text):
-        if _NOT_PLAN_AFTER.match(text, match.end()):
+        if _NOT_PLAN_AFTER.match(text, match.end()) or _is_part(pd, rows, match):
             continue
         count_text = match.group("n")
         count = int(count_text) if count_text.isdigit() else _WORDS[count_text.lower()]
@@ -48,6 +52,13 @@ def extract_plan_elements(pd: ParsedDocument) -> list[dict]:
         rows.append(pd.fact(match.start(), match.end(), element=_ELEMENTS[index][1], element_vi=element_vi,
                             count=count, scope=_scope(pd, sent_id), term=pd.terms[sent_id][0] if pd.terms else ""))
     return rows
+
+
+def _is_part(pd: ParsedDocument, rows: list[dict], match: re.Match) -> bool:
+    """A count listed after "gồm" that follows a total of the same sentence."""
+    sent_id = pd.sent_at(match.start())
+    totals = [r for r in rows if r["sent_id"] == sent_id and r["end"] <= match.start()]
+    return bool(totals) and bool(_BREAKDOWN_BEFORE.search(pd.text, totals[-1]["end"], match.start()))
 
 
 def _scope(pd: ParsedDocument, sent_id: int) -> str:

@@ -90,6 +90,10 @@ def test_legal_issuer_subject(parse, sentence, issuer, subject):
                      [("party_agencies_committee", 1, None, None, "Đại hội Đảng bộ các cơ quan Đảng tỉnh Nghệ An lần thứ I")], id="party-agencies"),
         pytest.param("Đại biểu Quốc hội khóa XV tiếp xúc cử tri tại Quảng Ninh.",
                      [("national_assembly", 15, None, None, "Quốc hội khóa XV")], id="national-assembly"),
+        pytest.param("Quyết định được công bố tại Đại hội Đại biểu Đảng bộ tỉnh Vĩnh Phúc lần thứ nhất, ngày 20/9.",
+                     [("provincial_party", 1, None, None, "Đại hội Đại biểu Đảng bộ tỉnh Vĩnh Phúc lần thứ nhất")], id="ordinal-word"),
+        pytest.param("Đại hội đại biểu Đảng bộ TP. Hải Phòng lần thứ I, nhiệm kỳ 2025-2030 tiến hành phiên trù bị.",
+                     [("provincial_party", 1, 2025, 2030, "Đại hội đại biểu Đảng bộ TP. Hải Phòng lần thứ I")], id="tp-dot-in-body"),
         pytest.param("Hội nghị Trung ương lần thứ 11 khóa XIII đã bàn nhiều nội dung.", [], id="plenum-not-congress"),
         pytest.param("Hội nghị lần thứ 12 Ban Chấp hành Trung ương Đảng khóa XIII bế mạc.", [], id="plenum-long"),
         pytest.param("Đại hội Đảng bộ tỉnh lần thứ IIII được chuẩn bị chu đáo.", [], id="invalid-roman"),
@@ -128,6 +132,10 @@ def test_congresses(parse, sentence, expected):
         pytest.param("Năm 2024, có 18/21 chỉ tiêu đạt và vượt kế hoạch.", [], id="ratio-achieved-not-plan"),
         pytest.param("Năm 2024, tỉnh Nghệ An hoàn thành 19/22 chỉ tiêu chủ yếu.", [], id="ratio-not-plan"),
         pytest.param("Có 17 chỉ tiêu đạt và vượt kế hoạch năm.", [], id="count-achieved-not-plan"),
+        pytest.param("Dự thảo báo cáo đặt ra 26 chỉ tiêu cụ thể gồm 9 chỉ tiêu về kinh tế, 8 chỉ tiêu về xã hội.",
+                     [("targets", 26, "26 chỉ tiêu cụ thể")], id="parts-of-a-total"),
+        pytest.param("Về kết quả năm 2024, trong 21 chỉ tiêu nghị quyết, có 14 chỉ tiêu vượt và 7 chỉ tiêu đạt.",
+                     [("targets", 21, "21 chỉ tiêu nghị quyết")], id="total-before-its-outcomes"),
     ],
 )
 def test_plan_elements(parse, sentence, expected):
