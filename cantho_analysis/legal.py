@@ -7,22 +7,35 @@ that share a number but differ in year or code stay two documents.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
+from .lexicon import load_yaml
 from .parse import ParsedDocument
 
+# The Party's document types (Cương lĩnh ... Công văn) and the State's (Luật ... Công văn), each
+# with its code; longer names first so "Nghị quyết liên tịch" is not read as "Nghị quyết".
 _TYPES = {
-    "nghị quyết": "resolution", "chỉ thị": "directive", "kết luận": "conclusion", "quyết định": "decision",
-    "quy định": "regulation", "luật": "law", "kế hoạch": "plan", "thông báo": "notice",
-    "nghị định": "other", "thông tư": "other", "hướng dẫn": "other", "công văn": "other",
+    "nghị quyết liên tịch": "resolution", "thông tư liên tịch": "circular", "nghị quyết": "resolution",
+    "chỉ thị": "directive", "kết luận": "conclusion", "quyết định": "decision", "quy định": "regulation",
+    "luật": "law", "pháp lệnh": "ordinance", "nghị định": "decree", "thông tư": "circular", "kế hoạch": "plan",
+    "thông báo": "notice", "thông tri": "circular", "hướng dẫn": "guidance", "quy chế": "rules",
+    "chương trình": "programme", "đề án": "project", "công văn": "letter", "tờ trình": "submission",
+    "báo cáo": "report",
 }
 _CODE = r"[A-ZĐ][A-Za-zĐđ]*\d*(?:[-/][A-ZĐ][A-Za-zĐđ]*\d*)*"
 _REF = re.compile(
     rf"(?<!\w)(?P<type>{'|'.join(_TYPES)})\s+(?:số\s+)?(?P<num>\d{{1,5}})(?![\d,.]\d)"
     rf"(?:/(?P<year>(?:19|20)\d{{2}}))?(?:\s*[-/]\s*(?P<code>{_CODE}))?"
-    rf"(?P<date>\s+ngày\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>(?:19|20)\d{{2}}))?",
+    rf"(?P<date>,?\s+ngày\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>(?:19|20)\d{{2}}))?",
     re.IGNORECASE)
-_ISSUER = re.compile(r"^\s*của\s+(?P<issuer>[^,;.()…]{3,60}?)(?=\s+về\b|\s+và\b|\s*[,;.()…]|\s*$)")
+_ISSUER_START = re.compile(r"^\s*của\s+")
+# An issuer is a body's name: capitalised words, Roman numerals and the lower-case words of the
+# office and body names in data/positions.yaml ("Ban Chấp hành Trung ương Đảng khóa XII",
+# "UBND tỉnh An Giang", "Thủ tướng Chính phủ").
+_ISSUER_WORD = re.compile(r"\s*([^\W\d_][\w]*|[IVXLC]+)(?=[\s,;.()…]|$)")
+# A list after one type ("Nghị quyết số 59, 70, 71 và 72") names one document per number.
+_MORE = re.compile(r"\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d,.\-/]\d|\d|\s*[-/]\s*[A-ZĐ])(?!\s*(?:%|năm|người|đảng))")
 _SUBJECT = re.compile(r"^\s*(?:của\s+[^,;.…]{3,60}?\s+)?về\s+(?P<subject>[^;…]{3,200}?)(?=\s*[;…]|\.(?:\s|$)|,\s*(?:Nghị quyết|Chỉ thị|Kết luận|Quyết định)|$)")
 
 
@@ -45,16 +58,50 @@ def extract_legal_refs(pd: ParsedDocument) -> list[dict]:
         issued = _issued(match)
         sentence = pd.sentences[pd.sent_at(match.start())] if pd.sentences else None
         tail = text[match.end():sentence.end if sentence else len(text)]
-        issuer = _ISSUER.match(tail)
         subject = _SUBJECT.match(tail)
         doc_type = _TYPES[doc_type_vi.lower()]
-        year = issued[:4]
-        rows.append(pd.fact(match.start(), match.end(), doc_type=doc_type, doc_type_vi=doc_type_vi[:1].upper() + doc_type_vi[1:],
-                            number=match.group("num"), code=code, issued=issued,
-                            issuer=" ".join(issuer.group("issuer").split()) if issuer else "",
-                            subject=" ".join(subject.group("subject").split()) if subject else "",
-                            ref_key=f"{doc_type}|{match.group('num')}|{code}|{year}"))
+        fields = dict(doc_type=doc_type, doc_type_vi=doc_type_vi[:1].upper() + doc_type_vi[1:], code=code, issued=issued,
+                      issuer=_issuer(tail), subject=" ".join(subject.group("subject").split()) if subject else "")
+        rows.append(_row(pd, match.start(), match.end(), match.group("num"), fields))
+        if not code:
+            cursor = match.end()
+            while (more := _MORE.match(text, cursor)):
+                rows.append(_row(pd, more.start("num"), more.end("num"), more.group("num"), fields))
+                cursor = more.end()
     return rows
+
+
+def _row(pd: ParsedDocument, start: int, end: int, number: str, fields: dict) -> dict:
+    key = f"{fields['doc_type']}|{number}|{fields['code']}|{fields['issued'][:4]}"
+    return pd.fact(start, end, **{**fields, "number": number}, ref_key=key)
+
+
+@functools.lru_cache(maxsize=None)
+def _issuer_words() -> frozenset:
+    data = load_yaml("positions.yaml")
+    phrases = [vi for group in ("heads", "organizations") for entry in data[group] for vi in entry["vi"]]
+    # Only words written in lower case inside the names ("Quốc hội", "Thủ tướng"); "và" joins two
+    # capitalised parts and is checked where it stands.
+    words = {w for phrase in phrases for w in re.findall(r"\w+", phrase) if w[:1].islower()} - {"và"}
+    return frozenset(words | {"khóa", "tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "nhân", "dân"})
+
+
+def _issuer(tail: str) -> str:
+    """The body after "của": its words up to the first one that no body name contains."""
+    start = _ISSUER_START.match(tail)
+    if not start:
+        return ""
+    words, cursor = [], start.end()
+    while len(words) < 12 and (word := _ISSUER_WORD.match(tail, cursor)):
+        token = word.group(1)
+        joins = token == "và" and (following := _ISSUER_WORD.match(tail, word.end())) and following.group(1)[:1].isupper()
+        if not (token[:1].isupper() or token in _issuer_words() or joins):
+            break
+        words.append(token)
+        cursor = word.end()
+    while words and words[-1].lower() in {"khóa", "tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "các"}:
+        words.pop()
+    return " ".join(words)
 
 
 def _issued(match: re.Match) -> str:

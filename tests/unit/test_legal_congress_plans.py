@@ -42,6 +42,26 @@ from cantho_analysis.plans import extract_plan_elements, extract_themes
              ("resolution", "27", "QH15", "2023", "resolution|27|QH15|2023", "Nghị quyết số 27/2023/QH15")],
             id="same-number-other-year"),
         pytest.param("Đảng bộ tỉnh Huế ra sức thực hiện Nghị quyết Đại hội XIII của Đảng.", [], id="congress-resolution-no-number"),
+        pytest.param(
+            "Hội nghị quán triệt Nghị quyết số 41, 45 và 48 của Bộ Chính trị.",
+            [("resolution", "41", "", "", "resolution|41||", "Nghị quyết số 41"),
+             ("resolution", "45", "", "", "resolution|45||", "45"),
+             ("resolution", "48", "", "", "resolution|48||", "48")],
+            id="numbers-sharing-a-type"),
+        pytest.param(
+            "Thực hiện Kết luận số 133-KL/TW, ngày 5/3/2025 của Bộ Chính trị.",
+            [("conclusion", "133", "KL/TW", "2025-03-05", "conclusion|133|KL/TW|2025", "Kết luận số 133-KL/TW, ngày 5/3/2025")],
+            id="comma-before-the-date"),
+        pytest.param(
+            "Theo Nghị định số 120/2024/NĐ-CP và Hướng dẫn số 12-HD/BTCTW, các địa phương triển khai.",
+            [("decree", "120", "NĐ-CP", "2024", "decree|120|NĐ-CP|2024", "Nghị định số 120/2024/NĐ-CP"),
+             ("guidance", "12", "HD/BTCTW", "", "guidance|12|HD/BTCTW|", "Hướng dẫn số 12-HD/BTCTW")],
+            id="decree-and-party-guidance"),
+        pytest.param(
+            "Ban Thường vụ ban hành Quy chế số 03-QC/TU và Đề án số 07-ĐA/TU.",
+            [("rules", "03", "QC/TU", "", "rules|03|QC/TU|", "Quy chế số 03-QC/TU"),
+             ("project", "07", "ĐA/TU", "", "project|07|ĐA/TU|", "Đề án số 07-ĐA/TU")],
+            id="party-rules-and-project"),
     ],
 )
 def test_legal_refs(parse, sentence, expected):
@@ -60,14 +80,15 @@ def test_legal_refs(parse, sentence, expected):
         pytest.param("Quán triệt Kế hoạch số 45-KH/TU của Tỉnh ủy và các văn bản liên quan.",
                      "Tỉnh ủy", "", id="issuer-va"),
         pytest.param(
-            "Nghị quyết số 137/2024/QH15 của Quốc hội có hiệu lực từ đầu năm.", "Quốc hội", "", id="issuer-then-verb",
-            marks=pytest.mark.xfail(strict=True, reason="issuer runs on to the end of the clause: 'Quốc hội có hiệu lực từ đầu năm'"),
-        ),
+            "Nghị quyết số 137/2024/QH15 của Quốc hội có hiệu lực từ đầu năm.", "Quốc hội", "", id="issuer-then-verb"),
+        pytest.param(
+            "Nghị quyết số 12-NQ/TW của Bộ Chính trị xuất hiện như một bước ngoặt.", "Bộ Chính trị", "", id="issuer-then-verb-2"),
+        pytest.param(
+            "Nghị quyết số 4-NQ/TW của Ban Tuyên giáo và Dân vận Trung ương và các văn bản khác.",
+            "Ban Tuyên giáo và Dân vận Trung ương", "", id="issuer-with-va-inside"),
         pytest.param(
             "Quyết định số 1520/QĐ-UBND ngày 5/3/2024 của UBND tỉnh An Giang được triển khai đồng bộ.", "UBND tỉnh An Giang", "",
-            id="issuer-then-passive",
-            marks=pytest.mark.xfail(strict=True, reason="issuer runs on to the end of the clause: 'UBND tỉnh An Giang được triển khai đồng bộ'"),
-        ),
+            id="issuer-then-passive"),
     ],
 )
 def test_legal_issuer_subject(parse, sentence, issuer, subject):
