@@ -56,7 +56,10 @@ _NUMBER_RE = re.compile(
     rf"|(?<!\w)(?P<two>hai\s+con\s+số)",
     re.IGNORECASE)
 _NOT_QUANTITY_BEFORE = re.compile(
-    r"(?:(?<!tổng\s)\bsố|\bthứ|\bkhóa|\bquý|\bkỳ|\btháng|\bngày|\bnăm|\blần|\bĐiều|\bkhoản|\bphường|\bquận|\bkỷ\s+niệm|\bchặng\s+đường|\bsuốt|\btrải\s+qua|\bkế\s+hoạch)\s*$", re.IGNORECASE)
+    r"(?:(?<!tổng\s)\bsố|\bthứ|\bkhóa|\bquý|\bkỳ|\btháng|\bngày|\bnăm|\blần|\bĐiều|\bkhoản|\bphường|\bquận|\bkỷ\s+niệm|\bchặng\s+đường|\bsuốt|\btrải\s+qua|\bkế\s+hoạch"
+    # a document cited by its bare number ("Nghị quyết 57 xác định ...")
+    r"|\bnghị\s+quyết|\bchỉ\s+thị|\bkết\s+luận|\bquyết\s+định|\bquy\s+định|\bnghị\s+định|\bluật|\bhướng\s+dẫn"
+    r"|\bthông\s+báo|\bđề\s+án|\bthông\s+tư|\bcông\s+văn)\s*$", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"(?:đứng|xếp|vươn\s+lên)\s+(?:hạng\s+|thứ\s+)$", re.IGNORECASE)
 # "xếp thứ 2 trong 5 thành phố": the 5 is the base of the rank, not a fact of its own.
 _RANK_BASE_BEFORE = re.compile(r"(?:thứ|hạng)\s+\d+\s+(?:trong|trên|/)\s+(?:số\s+)?$", re.IGNORECASE)
@@ -69,7 +72,11 @@ _ANNIVERSARY_AFTER = re.compile(
 # A number with no listed unit counts the noun after it ("156 tham luận"); these words are no noun.
 _NOT_NOUN = {"và", "hoặc", "trong", "của", "so", "với", "đến", "tới", "từ", "trên", "dưới", "là", "được", "đã", "có",
              "thì", "mà", "này", "đó", "khi", "cho", "tại", "về", "giờ", "phút", "giây", "tuần", "tháng", "quý", "kỳ",
-             "tuổi", "năm", "ngày", "lần", "hơn", "nữa", "người", "theo", "để", "các", "những", "như", "sau", "trước"}
+             "tuổi", "năm", "ngày", "lần", "hơn", "nữa", "người", "theo", "để", "các", "những", "như", "sau", "trước",
+             "cấp", "nghìn", "ngàn", "triệu", "vạn"}
+# "60 nghìn đảng viên" is 60,000 persons; "nghìn tỷ" stays a money unit.
+_SCALE = re.compile(r"[ \t]+(nghìn|ngàn|triệu|vạn)(?![ \t]+(?:t[ỷỉ]|đồng|USD|đô))", re.IGNORECASE)
+_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6}
 _NOUN_WORD = re.compile(rf"[ \t]+([{_LOWER}]+)")
 _DOCNUM_AFTER = re.compile(r"\s*[-/]\s*[A-ZĐ]")
 _QUALIFIERS = [
@@ -350,8 +357,15 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str,
         if _RANK_BEFORE.search(before):
             unit, end = "rank", match.end()
         else:
-            found = _unit_after(text, match.end()) or _noun_after(text, match.end(), value, match)
-            if not found:
+            number_end = match.end()
+            scale = _SCALE.match(text, number_end)
+            direct = _unit_after(text, number_end)
+            if direct and direct[0].endswith(("vnd", "usd")):
+                scale = None  # "trên 104 triệu." is money with the currency left implicit
+            if scale and match.group("b") is None:
+                value, number_end = value * _SCALES[scale.group(1).lower()], scale.end()
+            found = _unit_after(text, number_end) or _noun_after(text, number_end, value, match)
+            if not found or (scale and found[0] not in _COUNT_UNITS):
                 return None
             unit, end = found
         if unit == "ratio" and not _RATIO_BEFORE.search(before):
@@ -359,7 +373,7 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str,
         if unit == "years" and 1900 <= value <= 2100:
             return None
         if unit in _COUNT_UNITS:
-            noun = " ".join(text[match.end():end].split())
+            noun = " ".join(text[number_end:end].split())
         qualifier, start, end = _qualifier(text, sentence.start, match.start(), end)
     # Look back a bounded window: cues sit next to their number, and an unbounded look-back would
     # make a sentence with thousands of numbers quadratic.
