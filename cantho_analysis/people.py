@@ -26,8 +26,9 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-from .lexicon import load_yaml
+from .lexicon import load_yaml, phrase_pattern
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER, UPPER as _UPPER
 from .sentences import paragraphs
@@ -85,23 +86,28 @@ _GROUP_LEAD = re.compile(r"(?:\bcác|\bhai|\bba|\bbốn|\d+)\s+(?:ông|bà|đồ
 _PRONOUN = re.compile(rf"(?:Ông|Bà)(?=\s+[{_LOWER}])")
 _PRONOUN_LEAD = re.compile(r"(?:^|[;:]\s*)$")
 # Sentences without one of these words hold no title; they are skipped cheaply.
-_TITLE_HINT = re.compile(r"bí\s+thư|bí\b|chủ\s+tịch|ủy\s+viên|trưởng|chủ\s+nhiệm|thường\s+trực|thủ\s+tướng|giám\s+đốc"
-                         r"|thư\s+ký|đại\s+biểu\s+quốc\s+hội|tư\s+lệnh|ủy\s+viên", re.IGNORECASE)
+# "tăng trưởng" (growth) is the commonest "trưởng" and no office.
+_TITLE_HINT = re.compile(r"bí\b|chủ\s+tịch|ủy\s+viên|(?<!tăng\s)trưởng|chủ\s+nhiệm|thường\s+trực|thủ\s+tướng|giám\s+đốc"
+                         r"|thư\s+ký|đại\s+biểu\s+quốc\s+hội|tư\s+lệnh|chánh|phó\s+ban", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
+    """A token of a sentence (a NamedTuple: articles have tens of thousands of them)."""
+
     text: str
     start: int
     end: int
+    low: str
+    is_cap: bool
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper() and (len(self.text) == 1 or not self.text[1:].isupper())
+def _words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
+    found = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = match.group()
+        cap = word[:1].isupper() and (len(word) == 1 or not word[1:].isupper())
+        found.append(_Word(word, match.start(), match.end(), word.lower(), cap))
+    return found
 
 
 @dataclass(frozen=True)
@@ -137,11 +143,13 @@ class Name:
 class _Lexicon:
     heads: dict
     orgs: dict
-    places: set
+    places: dict
     surnames: set
     codes: list
     labels: dict
-    max_len: int
+    # For each table, the phrase lengths that start with a given word, longest first: most words
+    # start no phrase, so a lookup costs one dict probe.
+    lengths: dict
 
 
 def _key(phrase: str) -> tuple:
@@ -155,26 +163,28 @@ def _lexicon() -> _Lexicon:
     heads = {_key(vi): (h["head"], bool(h.get("bare")), bool(h.get("national"))) for h in data["heads"] for vi in h["vi"]}
     orgs = {_key(vi): (o["kind"], bool(o.get("national")), bool(o.get("open")))
             for o in data["organizations"] for vi in o["vi"]}
-    places = {_key(p) for p in list(names["places"]) + list(_EXTRA_PLACES)}
+    places = {_key(p): True for p in list(names["places"]) + list(_EXTRA_PLACES)}
     codes = [(c["head"], c["kind"], c["code"]) for c in data["codes"]]
     labels = {p["code"]: p["en"] for p in data["positions"]}
-    max_len = max(len(k) for k in list(heads) + list(orgs) + list(places))
-    return _Lexicon(heads, orgs, places, set(names["surnames"]), codes, labels, max_len)
+    lengths = {}
+    for table in (heads, orgs, places):
+        by_first = {}
+        for key in table:
+            by_first.setdefault(key[0], set()).add(len(key))
+        lengths[id(table)] = {first: sorted(sizes, reverse=True) for first, sizes in by_first.items()}
+    return _Lexicon(heads, orgs, places, set(names["surnames"]), codes, labels, lengths)
 
 
-def _longest(words: list[_Word], i: int, table) -> tuple[int, object] | None:
+def _longest(words: list[_Word], i: int, table: dict) -> tuple[int, object] | None:
     """Longest phrase of *table* starting at word *i*: (number of words, value)."""
-    lex = _lexicon()
-    for size in range(min(lex.max_len, len(words) - i), 0, -1):
-        key = tuple(w.low for w in words[i:i + size])
-        if key in table and _contiguous(words, i, size):
-            return size, (table[key] if isinstance(table, dict) else True)
+    if i >= len(words):
+        return None
+    for size in _lexicon().lengths[id(table)].get(words[i].low, ()):
+        if i + size <= len(words):
+            key = tuple(w.low for w in words[i:i + size])
+            if key in table:
+                return size, table[key]
     return None
-
-
-def _contiguous(words: list[_Word], i: int, size: int) -> bool:
-    """A phrase never spans punctuation other than the words' own (the caller tokenised it)."""
-    return True
 
 
 def _code(head: str, kind: str) -> str:
@@ -495,19 +505,16 @@ def _groups(items, text, chain_ends, pairs) -> None:
 
 
 # ---------------------------------------------------------------- rows
+@functools.lru_cache(maxsize=None)
+def _place_pattern() -> re.Pattern:
+    names = sorted((p for p in load_yaml("places_names.yaml")["places"] if p != "Việt Nam"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(phrase_pattern(n) for n in names) + r")(?!\w)")
+
+
 def _context(text: str) -> tuple[str, str]:
-    """The article's own committee word and place: the most frequent of each."""
-    lex = _lexicon()
+    """The article's own committee word and place: the most frequent of each (ties: the first)."""
     committee = Counter(re.findall(r"Thành ủy|Tỉnh ủy", text)).most_common(1)
-    words = [_Word(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    places = Counter()
-    for i, word in enumerate(words):
-        if word.is_cap:
-            hit = _longest(words, i, lex.places)
-            if hit:
-                place = " ".join(w.text for w in words[i:i + hit[0]])
-                if place != "Việt Nam":
-                    places[place] += 1
+    places = Counter(" ".join(m.group().split()) for m in _place_pattern().finditer(text))
     place = places.most_common(1)[0][0] if places else ""
     return (committee[0][0] if committee else ""), place
 
@@ -561,8 +568,12 @@ def extract_officials(doc: ParsedDocument) -> list[dict]:
     text = doc.text
     rows, known, context = [], [], None
     for sentence in doc.sentences:
-        words = [_Word(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, sentence.start, sentence.end)]
-        titles = _titles(words, text) if _TITLE_HINT.search(text, sentence.start, sentence.end) else []
+        if not _TITLE_HINT.search(text, sentence.start, sentence.end):
+            # No office, no row.  For speed, a person first named in such a sentence is not
+            # remembered for a later short form ("ông Lâm"); see docs/quality.md.
+            continue
+        words = _words(text, sentence.start, sentence.end)
+        titles = _titles(words, text)
         titles = _borrow_bodies(titles)
         names = _names(words, titles, text, known) if titles or known else []
         pronouns = _pronouns(sentence.start, words, text, known) if titles else []

@@ -79,3 +79,20 @@ def test_tables_from_corpus_never_raises(raws):
             continue
         for doc_id, start, end, quote in frame[["doc_id", "start", "end", "quote"]].itertuples(index=False):
             assert by_id[doc_id][start:end] == quote, name
+
+
+@settings(max_examples=400, deadline=None, database=None, derandomize=True)
+@given(st.from_regex(r"\d{1,3}(\.\d{3}){0,3}(,\d{1,4})?|\d{1,9}(,\d{1,4})?|[\d.,]{1,12}|[0-9.,]{1,12}", fullmatch=True))
+def test_fast_number_parse_agrees_with_babel(surface):
+    """The plain fast path of parse_vi_number gives exactly what babel's strict vi parse gives."""
+    from decimal import InvalidOperation
+
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    from cantho_analysis.patterns import parse_vi_number
+
+    try:
+        expected = float(parse_decimal(surface, locale="vi", strict=True))
+    except (NumberFormatError, InvalidOperation, ValueError):
+        expected = None
+    assert parse_vi_number(surface) == expected
