@@ -11,6 +11,7 @@ import re
 
 from .lexicon import load_yaml
 from .parse import ParsedDocument
+from .textnorm import lower_in_place
 
 
 @functools.lru_cache(maxsize=None)
@@ -50,11 +51,13 @@ def _index() -> tuple[dict, int]:
     return index, longest
 
 
-def _matches(text: str, start: int, end: int):
-    """``(start, end, keyword, domain)`` of non-overlapping keyword matches, left to right."""
+def _matches(text: str, start: int, end: int, low: str | None = None):
+    """``(start, end, keyword, domain)`` of non-overlapping keyword matches, left to right;
+    *low* is ``lower_in_place(text)`` when the caller has it (one lower-casing per document)."""
     index, _ = _index()
-    spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
-    words = [text[a:b].lower() for a, b in spans]
+    low = lower_in_place(text) if low is None else low
+    spans = [m.span() for m in _TOKEN.finditer(low, start, end)]
+    words = [low[a:b] for a, b in spans]
     i = 0
     while i < len(spans):
         for kw_words, kw_seps, keyword, domain in index.get(words[i], ()):
@@ -78,8 +81,9 @@ def code_sentences(pd: ParsedDocument, periods: dict[int, str] | None = None) ->
     [('anti_corruption', 'tham nhũng')]
     """
     rows, seen = [], set()
+    low = lower_in_place(pd.text)
     for sentence, (term, _) in zip(pd.sentences, pd.terms):
-        for start, end, keyword, domain in _matches(pd.text, sentence.start, sentence.end):
+        for start, end, keyword, domain in _matches(pd.text, sentence.start, sentence.end, low):
             if (sentence.sent_id, domain, keyword) in seen:
                 continue
             seen.add((sentence.sent_id, domain, keyword))

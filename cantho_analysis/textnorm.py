@@ -61,3 +61,17 @@ def fold(text: str) -> str:
     'bí thư thành ủy'
     """
     return normalize(text).lower()
+
+
+def lower_in_place(text: str) -> str:
+    """Lower-case *text* keeping every offset: a character whose lower case is longer (rare outside
+    Vietnamese, e.g. "İ") is kept as it is.  Lets case-sensitive patterns, which are much faster
+    than IGNORECASE ones on Vietnamese text, run on spans of the original text.
+
+    >>> lower_in_place("Bí thư TỈNH ỦY İ")
+    'bí thư tỉnh ủy İ'
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
