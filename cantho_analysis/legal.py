@@ -30,6 +30,8 @@ _REF = re.compile(
     rf"(?P<date>,?\s+ngày\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>(?:19|20)\d{{2}}))?",
     re.IGNORECASE)
 _ISSUER_START = re.compile(r"^\s*của\s+")
+# "của Quốc hội và Chỉ thị số 36": "và" before another document ends the issuer.
+_TYPE_START = re.compile(rf"(?:{'|'.join(_TYPES)})\b", re.IGNORECASE)
 # An issuer is a body's name: capitalised words, Roman numerals and the lower-case words of the
 # office and body names in data/positions.yaml ("Ban Chấp hành Trung ương Đảng khóa XII",
 # "UBND tỉnh An Giang", "Thủ tướng Chính phủ").
@@ -94,7 +96,8 @@ def _issuer(tail: str) -> str:
     words, cursor = [], start.end()
     while len(words) < 12 and (word := _ISSUER_WORD.match(tail, cursor)):
         token = word.group(1)
-        joins = token == "và" and (following := _ISSUER_WORD.match(tail, word.end())) and following.group(1)[:1].isupper()
+        joins = (token == "và" and (following := _ISSUER_WORD.match(tail, word.end())) and following.group(1)[:1].isupper()
+                 and not _TYPE_START.match(tail, following.start(1)))
         if not (token[:1].isupper() or token in _issuer_words() or joins):
             break
         words.append(token)
