@@ -128,24 +128,59 @@ def sentence_term(text: str, terms: dict[str, tuple[int, int]],
     return "", ""
 
 
+# A photo caption between a review paragraph and its results neither sets nor breaks a term.
+_CAPTION = re.compile(r"\bẢnh\s*:", re.IGNORECASE)
+# Words of a review of results: a paragraph that names a term span and reviews it passes the
+# term to the results listed in the next paragraphs.
+_REVIEW_WORDS = re.compile(r"đạt\s+được|kết\s+quả|thành\s+tựu|(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:vừa\s+)?qua|đánh\s+giá",
+                           re.IGNORECASE)
+# ... and a paragraph that looks ahead (targets, a new term) ends that review.
+_FORWARD_WORDS = re.compile(r"mục\s+tiêu|phấn\s+đấu|đề\s+ra|phương\s+hướng|nhiệm\s+kỳ\s+(?:tới|mới)|giai\s+đoạn\s+tới",
+                            re.IGNORECASE)
+
+
 def attribute_terms(sentences: list[Sentence], terms=None, term_congress=None) -> list[tuple[str, str]]:
-    """``(term, term_basis)`` for each sentence, carrying a term forward within a paragraph.
+    """``(term, term_basis)`` for each sentence (rules in ``docs/term_rules.md``).
+
+    A term carries forward within a paragraph.  A review paragraph ("... đã đạt được những kết
+    quả") whose last term clue is a span ("nhiệm kỳ 2020 - 2025") also passes that term to the
+    following paragraphs that have no clue of their own (its results), across photo captions.
 
     >>> ss = split_sentences("Năm 2024, kinh tế tăng. Xã hội ổn định.")
     >>> attribute_terms(ss)
     [('XIV', 'year'), ('XIV', 'paragraph')]
+    >>> ss = split_sentences("Nhiệm kỳ 2020 - 2025, tỉnh đạt được kết quả tốt.\\nẢnh: Minh An\\nKinh tế tăng 7%.")
+    >>> attribute_terms(ss)
+    [('XIV', 'term_span'), ('', ''), ('XIV', 'previous_paragraph')]
     """
     terms = terms or config.DEFAULT_TERMS
     term_congress = term_congress or config.DEFAULT_TERM_CONGRESS
     result: list[tuple[str, str]] = []
-    previous_para, carried = -1, ""
-    for sentence in sentences:
-        if sentence.para_id != previous_para:
-            previous_para, carried = sentence.para_id, ""
-        term, basis = sentence_term(sentence.text, terms, term_congress)
-        if term:
-            carried = term
-        elif carried:
-            term, basis = carried, "paragraph"
-        result.append((term, basis))
+    across = ""  # the span term that goes on into the next paragraphs
+    for para in _by_paragraph(sentences):
+        caption = any(_CAPTION.search(sentence.text) for sentence in para)
+        if any(_FORWARD_WORDS.search(sentence.text) for sentence in para):
+            across = ""
+        carried = ("", "") if caption or not across else (across, "previous_paragraph")
+        last_clue = None
+        for sentence in para:
+            term, basis = sentence_term(sentence.text, terms, term_congress)
+            if term:
+                carried, last_clue = (term, "paragraph"), (term, basis)
+            elif carried[0]:
+                term, basis = carried
+            result.append((term, basis))
+        if last_clue and not caption:
+            reviews = any(_REVIEW_WORDS.search(sentence.text) for sentence in para)
+            across = last_clue[0] if last_clue[1] == "term_span" and reviews else ""
     return result
+
+
+def _by_paragraph(sentences: list[Sentence]) -> list[list[Sentence]]:
+    groups: list[list[Sentence]] = []
+    for sentence in sentences:
+        if groups and groups[-1][0].para_id == sentence.para_id:
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    return groups

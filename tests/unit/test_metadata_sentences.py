@@ -193,6 +193,14 @@ def test_paragraph_ids(parse):
         pytest.param("Năm 2024, kinh tế tăng trưởng. Xã hội ổn định.\nQuốc phòng được giữ vững.",
                      [("XIV", "year"), ("XIV", "paragraph"), ("", "")], id="paragraph-carry-stops-at-paragraph"),
         pytest.param("Hội nghị diễn ra trang trọng.", [("", "")], id="empty"),
+        pytest.param("Theo ông Hà Văn Tư, nhiệm kỳ 2020 - 2025, tỉnh đã đạt được nhiều kết quả.\n"
+                     "Đại biểu dự họp. Ảnh: Minh Lê\nKinh tế tăng trưởng bình quân 6,2%.\nQuốc phòng được giữ vững.",
+                     [("XIV", "term_span"), ("", ""), ("", ""), ("XIV", "previous_paragraph"), ("XIV", "previous_paragraph")],
+                     id="review-paragraph-passes-its-term"),
+        pytest.param("Nhiệm kỳ 2020 - 2025, tỉnh đạt được nhiều kết quả.\nMục tiêu tổng quát là phát triển nhanh.",
+                     [("XIV", "term_span"), ("", "")], id="looking-ahead-ends-the-review"),
+        pytest.param("Nhiệm kỳ 2020 - 2025, tỉnh tổ chức nhiều hội nghị.\nKinh tế tăng trưởng khá.",
+                     [("XIV", "term_span"), ("", "")], id="no-review-no-carry"),
         pytest.param(
             "Giai đoạn 2016 - 2020, tỉnh đạt nhiều kết quả.", [("", "")], id="previous-term-span",
         ),
