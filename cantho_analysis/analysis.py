@@ -109,17 +109,39 @@ def _term_span(term: str):
     return spans.get(term, pd.NA)
 
 
+def once_per_article(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One row per article and fact: a fact stated twice in one article (lead and body) counts
+    once, and its row keeps every quote ("6 nhiệm vụ” / “6 nhiệm vụ").
+
+    >>> f = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 5], "value": [6, 6], "quote": ["a", "b"]})
+    >>> once_per_article(f, ["value"])[["sent_id", "quote"]].values.tolist()
+    [[0, 'a” / “b']]
+    """
+    if frame.empty:
+        return frame
+    ordered = frame.sort_values(["doc_id", "sent_id"], kind="mergesort")
+    quotes = ordered.groupby(["doc_id", *keys], sort=False, dropna=False)["quote"].transform(lambda q: "” / “".join(q))
+    return ordered.assign(quote=quotes).drop_duplicates(["doc_id", *keys], keep="first").reset_index(drop=True)
+
+
 def term_comparison(tables: dict) -> pd.DataFrame:
-    """Side-by-side table, one row per indicator, a column per term and a provenance column."""
+    """Side-by-side table, one row per body and indicator, a column per term and a provenance
+    column.  Bodies are kept apart by ``organization_key`` (the Party agencies' committee is
+    never mixed with the city committee), and a fact stated twice in one article counts once."""
     rows = []
-    q = tables["quantities"]
-    for (metric, kind, unit), group in q[q["term"].isin(TERMS)].groupby(["metric", "kind", "unit"], sort=True):
+    q = once_per_article(tables["quantities"][tables["quantities"]["term"].isin(TERMS)],
+                         ["organization_key", "metric", "kind", "unit", "value"])
+    for (_, metric, kind, unit), group in q.groupby(["organization_key", "metric", "kind", "unit"], sort=True):
         readable_unit = unit.replace("_vnd", " VND").replace("_", " ")
-        rows.append(_compare_row("indicators", f"{group['metric_en'].iloc[0]} ({kind}, {readable_unit})", group,
+        body = group["organization"].iloc[0] or "?"
+        rows.append(_compare_row("indicators", f"{group['metric_en'].iloc[0]} ({kind}, {readable_unit}) · {body}", group,
                                  lambda g: "; ".join(f"{v:g}" for v in g["value"])))
-    plans = tables["plan_elements"]
-    for element, group in plans[plans["term"].isin(TERMS)].groupby("element", sort=True):
-        rows.append(_compare_row("plan structure", element, group, lambda g: "; ".join(f"{c} ({s})" for c, s in zip(g["count"], g["scope"]))))
+    plans = plan_structures(tables)
+    plans = plans[plans["term"].isin(TERMS)]
+    for (_, element), group in plans.groupby(["organization_key", "element"], sort=True):
+        body = group["organization"].iloc[0] or "?"
+        rows.append(_compare_row("plan structure", f"{element} · {body}", group,
+                                 lambda g: "; ".join(f"{c} ({k} {s})" for c, k, s in zip(g["count"], g["scope_kind"], g["scope"]))))
     themes = tables["themes"]
     for _, row in themes[themes["term"].isin(TERMS)].iterrows():
         group = themes.loc[[_]]
@@ -134,6 +156,15 @@ def _compare_row(section: str, indicator: str, group: pd.DataFrame, fmt) -> dict
         row[term] = fmt(part) if len(part) else ""
     row["provenance"] = " | ".join(provenance(group, 50))
     return row
+
+
+def plan_structures(tables: dict) -> pd.DataFrame:
+    """Plan elements once per article, with the body and the kind of plan (annual resolution or
+    term plan) they belong to."""
+    plans = once_per_article(tables["plan_elements"], ["organization_key", "element", "count", "scope"])
+    cols = ["term", "organization", "organization_key", "scope_kind", "scope", "element", "element_vi", "count",
+            "doc_id", "sent_id", "quote"]
+    return plans[cols] if not plans.empty else pd.DataFrame(columns=cols)
 
 
 def officeholders(tables: dict) -> pd.DataFrame:

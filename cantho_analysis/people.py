@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from .lexicon import load_yaml, phrase_pattern
+from . import organizations
+from .lexicon import load_yaml
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER, UPPER as _UPPER
 from .sentences import paragraphs
@@ -54,6 +54,9 @@ _LOCAL_KINDS = {"provincial_committee", "people_committee", "people_council", "f
                 "propaganda_board", "party_board", "office"}
 _PARTY_HEADS = {"secretary", "deputy_secretary", "standing_deputy_secretary", "committee_member"}
 _PARTY_BODIES = {"party_committee", "provincial_committee"}
+# Titles whose organisation is itself a body with a key of its own (not a board inside one).
+_BODY_KINDS = {"provincial_committee", "party_committee", "people_committee", "people_council", "standing_committee",
+               "executive_committee"}
 # Words that end the open name of a unit: the clause goes on ("Sở Tài chính được ...").
 _CLAUSE_WORDS = {"được", "đã", "là", "làm", "sẽ", "đang", "tại", "có", "cho", "với", "phát", "trình", "dự", "thay",
                  "kiêm", "vừa", "tiếp", "nhận", "về", "từ", "trong", "theo", "khi", "nhiệm", "khóa", "gồm", "cùng"}
@@ -511,26 +514,13 @@ def _groups(items, text, chain_ends, pairs) -> None:
 
 
 # ---------------------------------------------------------------- rows
-@functools.lru_cache(maxsize=None)
-def _place_pattern() -> re.Pattern:
-    names = sorted((p for p in load_yaml("places_names.yaml")["places"] if p != "Việt Nam"), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(phrase_pattern(n) for n in names) + r")(?!\w)")
-
-
-def _context(text: str) -> tuple[str, str]:
-    """The article's own committee word and place: the most frequent of each (ties: the first)."""
-    committee = Counter(re.findall(r"Thành ủy|Tỉnh ủy", text)).most_common(1)
-    places = Counter(" ".join(m.group().split()) for m in _place_pattern().finditer(text))
-    place = places.most_common(1)[0][0] if places else ""
-    return (committee[0][0] if committee else ""), place
-
-
-def _sentence_context(titles: list[Title], context: tuple[str, str]) -> tuple[str, str]:
-    """A place written in another local title of the same sentence beats the article's place."""
+def _sentence_context(titles: list[Title], context: tuple) -> tuple:
+    """A place written in another local title of the same sentence beats the article's place.
+    *context* is (committee word, place, key of the body the article is about)."""
     places = _lexicon().places
     for title in titles:
         if title.kind in _LOCAL_KINDS and tuple(_key(title.place)) in places:
-            return context[0], title.place
+            return context[0], title.place, context[2]
     return context
 
 
@@ -549,7 +539,7 @@ def _borrow_bodies(titles: list[Title]) -> list[Title]:
 
 
 def _organization(title: Title, context: tuple[str, str]) -> tuple[str, str]:
-    committee, place = context
+    committee, place = context[:2]
     if title.organization_basis == "context":
         return title.organization, "context"
     if not title.organization:
@@ -586,7 +576,7 @@ def extract_officials(doc: ParsedDocument) -> list[dict]:
         pronouns = _pronouns(sentence.start, words, text, known) if titles else []
         names = _resolve(sorted(pronouns + names, key=lambda n: n.start), known)
         if titles and names:
-            context = context or _context(text)
+            context = context or (*organizations.context(text), organizations.Bodies(doc).subject_key)
             local = _sentence_context(titles, context)
             items = sorted(titles + names, key=lambda item: item.start)
             for name, title, status in _attach(items, text):
@@ -599,9 +589,28 @@ def _row(doc: ParsedDocument, name: Name, title: Title, status: str, context) ->
     code = _code(title.head, title.kind)
     organization, basis = _organization(title, context)
     span = (min(title.start, name.start), max(title.end, name.end))
+    key = _organization_key(title, organization, basis, context)
     return doc.fact(*span, name=name.name, name_basis=name.basis, position=title.position, position_code=code,
                     position_en=_lexicon().labels.get(code, "Other office"), organization=organization,
-                    organization_basis=basis, status=status, is_city_secretary=code == "secretary")
+                    organization_key=key if organization else "", organization_basis=basis, status=status,
+                    is_city_secretary=code == "secretary")
+
+
+def _organization_key(title: Title, organization: str, basis: str, context: tuple[str, str]) -> str:
+    """One key per body (organizations.organization_key): a body the organisation names
+    ("HĐND thành phố Cần Thơ", "Đảng bộ các cơ quan Đảng ..."), else the title's kind of body and
+    its place; national bodies have no place."""
+    if not organization:
+        return ""
+    place = context[1] if basis == "context" else title.place
+    if title.kind == "party_committee" and organization in {"Đảng bộ", "Đảng ủy"} and context[2]:
+        return context[2]  # a bare "Đảng bộ" is the body the article is about ("Phó Bí thư chuyên trách Đảng bộ")
+    if title.kind in _BODY_KINDS or (not title.kind and title.head in _PARTY_HEADS):
+        key = organizations.key_for_name(organization, place)
+        if key:
+            return key
+    kind = title.kind or "provincial_committee"
+    return organizations.organization_key(kind, "" if title.national else place)
 
 
 def extract_credits(doc: ParsedDocument) -> list[dict]:

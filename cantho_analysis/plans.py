@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .organizations import Bodies
 from .parse import ParsedDocument
 from .patterns import YEAR_SPAN, standalone_years
 
@@ -40,7 +41,7 @@ def extract_plan_elements(pd: ParsedDocument) -> list[dict]:
     [('targets', 28, '2026'), ('tasks_and_solutions', 4, '2026')]
     """
     text = pd.text
-    rows = []
+    rows, bodies = [], None
     for match in _ELEMENT_RE.finditer(text):
         if _NOT_PLAN_AFTER.match(text, match.end()) or _is_part(pd, rows, match):
             continue
@@ -49,8 +50,13 @@ def extract_plan_elements(pd: ParsedDocument) -> list[dict]:
         index = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
         element_vi = " ".join(match.group(f"e{index}").split())
         sent_id = pd.sent_at(match.start())
+        scope, scope_kind = _scope(pd, sent_id, match.start())
+        bodies = bodies or Bodies(pd)
+        organization, key, basis = bodies.at(match.start())
         rows.append(pd.fact(match.start(), match.end(), element=_ELEMENTS[index][1], element_vi=element_vi,
-                            count=count, scope=_scope(pd, sent_id), term=pd.terms[sent_id][0] if pd.terms else ""))
+                            count=count, scope=scope, scope_kind=scope_kind, organization=organization,
+                            organization_key=key, organization_basis=basis,
+                            term=pd.terms[sent_id][0] if pd.terms else ""))
     return rows
 
 
@@ -61,20 +67,37 @@ def _is_part(pd: ParsedDocument, rows: list[dict], match: re.Match) -> bool:
     return bool(totals) and bool(_BREAKDOWN_BEFORE.search(pd.text, totals[-1]["end"], match.start()))
 
 
-def _scope(pd: ParsedDocument, sent_id: int) -> str:
-    """The year or term span of the plan: from the sentence, else the sentence's term."""
-    sentence = pd.sentences[sent_id].text
-    span = YEAR_SPAN.search(sentence)
-    if span:
-        return f"{span.group(1)}-{span.group(2)}"
-    years = standalone_years(sentence)
-    if years:
-        return str(years[0])
+# "Nghị quyết nhiệm vụ năm 2025", "kế hoạch năm 2026": a plan for one year.
+_ANNUAL = re.compile(r"(?:nghị\s+quyết|kế\s+hoạch|nhiệm\s+vụ|chương\s+trình\s+công\s+tác)\s+(?:về\s+)?(?:nhiệm\s+vụ\s+)?"
+                     r"(?:của\s+\S+(?:\s+\S+)?\s+)?năm\s+((?:19|20)\d{2})", re.IGNORECASE)
+
+
+def _scope(pd: ParsedDocument, sent_id: int, offset: int) -> tuple[str, str]:
+    """``(scope, scope_kind)`` of the plan an element belongs to.
+
+    An annual plan named in the sentence ("Nghị quyết nhiệm vụ năm 2025") gives that year,
+    ``annual``; otherwise the year span or year nearest to the element (``term`` for a span,
+    ``annual`` for a year); otherwise the years of the sentence's term, ``term``.
+    """
+    sentence = pd.sentences[sent_id]
+    annual = _ANNUAL.search(sentence.text)
+    if annual:
+        return annual.group(1), "annual"
+    here = offset - sentence.start
+    candidates = [(abs(m.start() - here), f"{m.group(1)}-{m.group(2)}", "term") for m in YEAR_SPAN.finditer(sentence.text)]
+    spans = [m.span() for m in YEAR_SPAN.finditer(sentence.text)]
+    for year in standalone_years(sentence.text):
+        position = next((m.start() for m in re.finditer(str(year), sentence.text)
+                         if not any(a <= m.start() < b for a, b in spans)), 0)
+        candidates.append((abs(position - here), str(year), "annual"))
+    if candidates:
+        _, scope, kind = min(candidates)
+        return scope, kind
     term = pd.terms[sent_id][0]
     if term and term in pd.params.terms:
         first, last = pd.params.terms[term]
-        return f"{first}-{last}"
-    return ""
+        return f"{first}-{last}", "term"
+    return "", ""
 
 
 def extract_themes(pd: ParsedDocument) -> list[dict]:

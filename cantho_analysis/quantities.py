@@ -12,6 +12,7 @@ import re
 
 from .lexicon import load_yaml
 from .metadata import header_year
+from .organizations import Bodies
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER
 from .patterns import YEAR_SPAN, date_spans, parse_vi_number, standalone_years
@@ -207,6 +208,10 @@ def _count_metric(unit: str, kind: str, after: str) -> tuple[str, str]:
     return code, en
 
 
+# "tăng 17,2% so với năm 2021", "gấp 3 lần so năm 2010": the year compared with.
+_BASE = re.compile(r"\bso\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
+# "từ 40 - 75 năm tuổi Đảng": years of membership, the cue after the unit.
+_MEMBERSHIP_AFTER = re.compile(r"\s*tuổi\s+Đảng", re.IGNORECASE)
 _COUNT_UNITS = {"persons", "organizations", "count", "years", "days", "ha", "km"}
 
 
@@ -323,13 +328,15 @@ def _qualifier(text: str, floor: int, start: int, end: int) -> tuple[str, int, i
 
 def _ref_periods(pd: ParsedDocument) -> list[str]:
     """Year or span each sentence refers to: its own first span or year, else the closest earlier
-    sentence's in the same paragraph.  One pass, so long paragraphs stay linear."""
+    sentence's in the same paragraph.  A base year of a comparison ("so với năm 2021") is not
+    the period.  One pass, so long paragraphs stay linear."""
     periods, carried, para = [], "", -1
     for sentence in pd.sentences:
         if sentence.para_id != para:
             carried, para = "", sentence.para_id
-        span = YEAR_SPAN.search(sentence.text)
-        years = [] if span else standalone_years(sentence.text)
+        text = _BASE.sub(" ", sentence.text) if "so" in sentence.text else sentence.text
+        span = YEAR_SPAN.search(text)
+        years = [] if span else standalone_years(text)
         own = f"{span.group(1)}-{span.group(2)}" if span else (str(years[0]) if years else "")
         carried = own or carried
         periods.append(carried)
@@ -348,7 +355,7 @@ def extract_quantities(pd: ParsedDocument) -> list[dict]:
     text = pd.text
     low = lower_in_place(text)
     rows = []
-    periods = frames = None
+    periods = frames = bodies = None
     for sentence in pd.sentences:
         blocked = [(a + sentence.start, b + sentence.start) for a, b in date_spans(sentence.text)]
         for match in _NUMBER_RE.finditer(low, sentence.start, sentence.end):
@@ -358,6 +365,8 @@ def extract_quantities(pd: ParsedDocument) -> list[dict]:
             frames = frames if frames is not None else _frames(pd)
             row = _read_number(pd, sentence, match, periods[sentence.sent_id], frames[sentence.sent_id])
             if row:
+                bodies = bodies or Bodies(pd)
+                row["organization"], row["organization_key"], row["organization_basis"] = bodies.at(row["start"])
                 rows.append(row)
     return rows
 
@@ -423,7 +432,10 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str,
         metric, metric_en = _count_metric(unit, kind, after)
     else:
         metric, metric_en = _metric(clause, text[window:match.start()], unit, text[match.end():end])
+        if unit == "years" and _MEMBERSHIP_AFTER.match(text, end):
+            metric, metric_en = next((code, en) for code, en, _, _ in _metric_rules() if code == "years_of_membership")
+    base = _BASE.search(text[end:min(sentence.end, end + 40)].split(";")[0])
     return pd.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit, noun=noun,
-                   metric=metric, metric_en=metric_en, ref_period=ref_period,
+                   metric=metric, metric_en=metric_en, ref_period=ref_period, base_period=base.group(1) if base else "",
                    kind=kind, qualifier=qualifier,
                    term=pd.term_at(match.start()))

@@ -62,7 +62,7 @@ else:
 # and congresses set.
 
 # %%
-plans = tables["plan_elements"][["term", "scope", "element", "element_vi", "count", "doc_id", "sent_id", "quote"]]
+plans = analysis.plan_structures(tables)
 notebook.show(plans, "plan elements")
 
 # %%
@@ -70,11 +70,12 @@ if plans.empty:
     print("No plan elements: no figure.")
 else:
     plot = plans.assign(term=plans["term"].replace("", "unattributed"),
-                        plan=plans["scope"].replace("", "?") + " · " + plans["doc_id"].str[:12])
+                        plan=plans["organization"].replace("", "?") + " · " + plans["scope_kind"].replace("", "?")
+                        + " " + plans["scope"].replace("", "?"))
     fig, ax = plt.subplots(figsize=(8, 4))
     sns.barplot(data=plot, x="element", y="count", hue="plan", ax=ax, errorbar=None)
     ax.set_xlabel("plan element" if lang == "en" else "yếu tố kế hoạch")
-    ax.set_title("Plan structures (scope · document)")
+    ax.set_title("Plan structures (body · annual or term plan)")
     ax.tick_params(axis="x", rotation=20)
     ax.legend(fontsize=7)
     display(figures.save(fig, "02_plan_structure", output_dir))

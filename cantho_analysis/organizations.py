@@ -1,0 +1,114 @@
+"""Which body a figure belongs to, and one normalised key per body.
+
+A provincial Party committee is written many ways ("Thành ủy Cần Thơ", "Thành ủy TP Cần Thơ",
+"Thành ủy TP. Cần Thơ", "Đảng bộ thành phố", "Ban Thường vụ Thành ủy"); they are one body and
+share one ``organization_key`` (``provincial_committee:cần thơ``).  The Party agencies' committee
+("Đảng bộ các cơ quan Đảng thành phố") is another body, and so are the People's Committee and
+Council.  A figure belongs to the body named last before it in its sentence, else in its
+paragraph, else to the body the article is about: the first one its lead names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+
+from .lexicon import load_yaml, phrase_pattern
+from .parse import ParsedDocument
+
+_LEVEL = r"(?:\s+(?:thành\s+phố|Thành\s+phố|tỉnh|Tỉnh|TP\.?|Tp\.?))?"
+_LEAD_CHARS = 600
+_KINDS = ("party_agencies_committee", "provincial_committee", "people_committee", "people_council")
+
+
+@functools.lru_cache(maxsize=None)
+def _places() -> list[str]:
+    return sorted((p for p in load_yaml("places_names.yaml")["places"] if p != "Việt Nam"), key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=None)
+def place_pattern() -> re.Pattern:
+    """Any province or city name of ``data/places_names.yaml`` (Việt Nam aside)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(phrase_pattern(n) for n in _places()) + r")(?!\w)")
+
+
+@functools.lru_cache(maxsize=None)
+def _body_pattern() -> re.Pattern:
+    place = rf"(?:\s+(?P<place>{'|'.join(phrase_pattern(n) for n in _places())}))?(?!\w)"
+    bodies = {
+        "party_agencies_committee": r"(?:Ban\s+Chấp\s+hành\s+|Ban\s+Thường\s+vụ\s+)?Đảng\s+(?:bộ|ủy)\s+các\s+cơ\s+quan\s+Đảng",
+        "provincial_committee": r"(?:Ban\s+Chấp\s+hành\s+|Ban\s+Thường\s+vụ\s+)?(?:Thành\s+ủy|Tỉnh\s+ủy)"
+                           r"|(?:Ban\s+Chấp\s+hành\s+)?Đảng\s+bộ(?=\s+(?:thành\s+phố|tỉnh|TP|Thành\s+phố|Tỉnh))",
+        "people_committee": r"UBND|Ủy\s+ban\s+nhân\s+dân",
+        "people_council": r"HĐND|Hội\s+đồng\s+nhân\s+dân",
+    }
+    alternatives = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in bodies.items())
+    return re.compile(rf"(?<!\w)(?:{alternatives}){_LEVEL}{place}")
+
+
+def context(text: str) -> tuple[str, str]:
+    """The article's own committee word ("Thành ủy"/"Tỉnh ủy") and place: the most frequent of
+    each (ties: the first met)."""
+    committee = Counter(re.findall(r"Thành ủy|Tỉnh ủy", text)).most_common(1)
+    places = Counter(" ".join(m.group().split()) for m in place_pattern().finditer(text))
+    place = places.most_common(1)[0][0] if places else ""
+    return (committee[0][0] if committee else ""), place
+
+
+def key_for_name(name: str, default_place: str = "") -> str:
+    """The key of a body named in *name* ("HĐND thành phố Cần Thơ"), or "" when it names none.
+
+    >>> key_for_name("Đảng bộ các cơ quan Đảng thành phố Cần Thơ"), key_for_name("Ban Tổ chức Trung ương")
+    ('party_agencies_committee:cần thơ', '')
+    """
+    match = _body_pattern().match(name)
+    if not match:
+        return ""
+    kind = next(k for k in _KINDS if match.group(k))
+    return organization_key(kind, match.group("place") or default_place)
+
+
+def organization_key(kind: str, place: str) -> str:
+    """``kind:place`` with the place lower-cased and its level words dropped.
+
+    >>> organization_key("provincial_committee", "TP. Cần Thơ")
+    'provincial_committee:cần thơ'
+    """
+    place = re.sub(r"^(?:thành\s+phố|tỉnh|tp\.?)\s*", "", " ".join(place.lower().split()))
+    return f"{kind}:{place}" if place else kind
+
+
+class Bodies:
+    """The bodies one document names, to look up the one a figure at an offset belongs to."""
+
+    def __init__(self, doc: ParsedDocument):
+        self.doc = doc
+        _, self.place = context(doc.text)
+        self.mentions = [self._mention(m) for m in _body_pattern().finditer(doc.text)]
+        self._starts = [m[0] for m in self.mentions]
+        lead = [m for m in self.mentions if m[0] < _LEAD_CHARS]
+        self.subject = lead[0] if lead else None
+        self.subject_key = self.subject[3] if self.subject else ""
+
+    def _mention(self, match: re.Match) -> tuple:
+        kind = next(k for k in _KINDS if match.group(k))
+        name = " ".join(match.group(0).split())
+        key = organization_key(kind, match.group("place") or self.place)
+        return match.start(), match.end(), name, key
+
+    def at(self, offset: int) -> tuple[str, str, str]:
+        """``(organization, organization_key, organization_basis)`` for a figure at *offset*."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        sentence = self.doc.sentences[self.doc.sent_at(offset)] if self.doc.sentences else None
+        if index >= 0 and sentence is not None:
+            start, end, name, key = self.mentions[index]
+            if end <= offset and start >= sentence.start:
+                return name, key, "sentence"
+            para_start = next((s.start for s in self.doc.sentences if s.para_id == sentence.para_id), sentence.start)
+            if end <= offset and start >= para_start:
+                return name, key, "paragraph"
+        if self.subject is not None:
+            return self.subject[2], self.subject[3], "article"
+        return "", "", ""
