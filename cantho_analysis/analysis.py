@@ -228,6 +228,21 @@ def domain_shares(tables: dict, by: str) -> pd.DataFrame:
     return shares.sort_values([by, "share", "domain"], ascending=[True, False, True], kind="mergesort").reset_index(drop=True)
 
 
+def bodies_by_period(tables: dict) -> pd.DataFrame:
+    """Office-title mentions per body (``organization_key``) and merger period, with the ways
+    the articles wrote the body's name."""
+    orgs = tables["officials"].merge(tables["sentences"][["doc_id", "sent_id", "period"]], on=["doc_id", "sent_id"])
+    orgs = orgs[orgs["organization_key"] != ""]
+    if orgs.empty:
+        return pd.DataFrame(columns=["organization_key", "pre_merger", "post_merger", "names"])
+    counts = orgs.groupby(["organization_key", "period"]).size().unstack(fill_value=0)
+    for period in ("pre_merger", "post_merger"):
+        if period not in counts:
+            counts[period] = 0
+    names = orgs.groupby("organization_key")["organization"].agg(lambda n: "; ".join(sorted(set(n))))
+    return counts[["pre_merger", "post_merger"]].assign(names=names).reset_index()
+
+
 def congress_numbering(tables: dict) -> pd.DataFrame:
     """Provincial and Party-agencies congress ordinals by article date, to show the restart at I."""
     cong = tables["congresses"].merge(tables["documents"][["doc_id", "published"]], on="doc_id")

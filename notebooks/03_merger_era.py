@@ -77,12 +77,13 @@ else:
 
 # %% [markdown]
 # ## New bodies
-# Organisations named in office titles, by period: a body that appears only after the merger is new
-# in the corpus (not necessarily new in reality).
+# Organisations named in office titles, by period, counted by `organization_key` (one key per
+# body whatever its spelling: "Thành ủy Cần Thơ", "Thành ủy TP. Cần Thơ" are one body). A body
+# that appears only after the merger is new in the corpus (not necessarily new in reality);
+# `names` shows how the articles wrote it.
 
 # %%
-orgs = tables["officials"].merge(tables["sentences"][["doc_id", "sent_id", "period"]], on=["doc_id", "sent_id"])
-bodies = orgs.groupby(["organization", "period"]).size().unstack(fill_value=0) if not orgs.empty else orgs
+bodies = analysis.bodies_by_period(tables)
 notebook.show(bodies, "organisations")
 
 # %% [markdown]
