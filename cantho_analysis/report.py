@@ -1,46 +1,173 @@
-"""Render executed notebooks to an HTML report: one page per notebook and an index."""
+"""Render the HTML report: a summary page of findings generated from the tables, an evidence page
+with every sentence a finding quotes, and one page per executed notebook, without code."""
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
 
+from . import findings
 
-def render_report(notebooks: list[Path], report_dir: Path) -> Path:
-    """Write ``<name>.html`` per notebook and ``index.html`` linking them; return the index.
+# Cells the report pages leave out: the parameters papermill injected (they name machine paths)
+# and the notebook's own parameters cell.  The executed notebooks keep both.
+_HIDDEN_TAGS = {"parameters", "injected-parameters"}
 
-    Corpus text reaches the pages only through notebook outputs, which nbconvert escapes
-    (plain text) or pandas escapes (tables); the index escapes every title itself.
+_TEXT = {
+    "title": ("{body}, XIV term and I term: summary", "{body}, nhiệm kỳ XIV và nhiệm kỳ I: tóm tắt"),
+    "question": ("Question", "Câu hỏi"),
+    "question_text": ("How do news articles present the Party committee's leadership, targets and results in the XIV "
+                      "term (2020-2025) and in the I term (2025-2030), the first after the merger of 1 July 2025?",
+                      "Báo chí trình bày sự lãnh đạo, mục tiêu và kết quả của Thành ủy trong nhiệm kỳ XIV (2020-2025) và "
+                      "nhiệm kỳ I (2025-2030), nhiệm kỳ đầu tiên sau hợp nhất ngày 1/7/2025, như thế nào?"),
+    "corpus": ("Corpus", "Dữ liệu"),
+    "method": ("Method", "Phương pháp"),
+    "method_text": ("Each article is normalised and split into sentences; rule-based extractors read officials, figures, "
+                    "plans, documents and congresses, each row keeping its sentence. Every figure is attributed a term, "
+                    "a kind (achieved, estimated, target) and a body by documented rules (docs/term_rules.md). The "
+                    "findings below are computed from those tables; each gives its number of statements (n) and articles.",
+                    "Mỗi bài được chuẩn hóa và tách câu; các bộ trích xuất theo quy tắc đọc cán bộ, số liệu, kế hoạch, văn "
+                    "bản và đại hội, mỗi dòng giữ câu gốc. Mỗi số liệu được gán nhiệm kỳ, loại (đạt, ước đạt, mục tiêu) và "
+                    "cơ quan theo quy tắc đã công bố (docs/term_rules.md). Các kết quả dưới đây được tính từ các bảng đó, "
+                    "kèm số phát biểu (n) và số bài."),
+    "findings": ("Key findings", "Kết quả chính"),
+    "limits": ("What this corpus cannot answer", "Những điều dữ liệu này không trả lời được"),
+    "quality": ("Extraction quality", "Chất lượng trích xuất"),
+    "quality_text": ("Precision and recall against hand annotations are on the extraction-quality page; on twenty real "
+                     "articles annotated by someone else the micro F1 is given in docs/quality.md, with what it rests on.",
+                     "Độ chính xác và độ phủ so với chú giải thủ công ở trang chất lượng trích xuất; điểm F1 trên hai mươi "
+                     "bài thật do người khác chú giải có trong docs/quality.md, kèm cơ sở của nó."),
+    "pages": ("Pages", "Các trang"),
+    "data": ("Tables: data/ (CSV, Parquet, datapackage.json with the codebook of every column); figures: figures/.",
+             "Bảng: data/ (CSV, Parquet, datapackage.json với mô tả từng cột); hình: figures/."),
+    "evidence": ("Evidence: the sentences the summary quotes", "Bằng chứng: các câu được trích"),
+    "n": ("n = {n} {statements} in {d} {articles}", "n = {n} phát biểu trong {d} bài"),
+    "articles": ("{n} articles from {o} outlets, published {first} to {last}; {pre} before the merger, {post} after, "
+                 "{unknown} undated.",
+                 "{n} bài của {o} cơ quan báo chí, đăng từ {first} đến {last}; {pre} bài trước hợp nhất, {post} bài sau, "
+                 "{unknown} bài không rõ ngày."),
+    "none": ("No finding: the tables hold no statement of this kind.", "Không có kết quả: các bảng không có phát biểu loại này."),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key][lang == "vi"]
+
+
+def render_report(notebooks: list[Path], report_dir: Path, tables: dict | None = None, lang: str = "en") -> Path:
+    """Write one page per notebook, ``evidence.html`` and the summary ``index.html``; return the
+    index.
+
+    Corpus text reaches the pages only escaped: notebook outputs through nbconvert (plain text)
+    or pandas (tables); the summary and evidence pages escape every string themselves.
     """
-    import nbformat
-    from nbconvert import HTMLExporter
-
     report_dir.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="lab", template_file=str(Path(__file__).parent / "templates" / "report.html.j2"))
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    items = []
-    for path in notebooks:
-        notebook = nbformat.read(path, as_version=4)
-        body, _ = exporter.from_notebook_node(notebook)
-        page = report_dir / f"{path.stem}.html"
-        page.write_text(body, encoding="utf-8")
-        items.append((page.name, _title(notebook) or path.stem))
-    links = "\n".join(f'<li><a href="{html.escape(name)}">{html.escape(title)}</a></li>' for name, title in items)
+    pages = [(_render_page(path, report_dir), _page_title(path)) for path in notebooks]
+    if tables is None:
+        from .tables import read_tables
+
+        tables = read_tables(report_dir.parent / "data")
+    found = findings.key_findings(tables)
+    _write(report_dir / "evidence.html", _t("evidence", lang), _evidence_body(found, tables, lang), lang)
     index = report_dir / "index.html"
-    index.write_text(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<title>cantho-analysis report</title></head><body>\n"
-        "<h1>cantho-analysis: Cần Thơ City Party Committee, XIV term versus I term</h1>\n"
-        f"<ol>\n{links}\n</ol>\n<p>Tables: <a href=\"../data/\">data/</a> (CSV, Parquet, datapackage.json); "
-        "figures: <a href=\"../figures/\">figures/</a>.</p>\n</body></html>\n", encoding="utf-8")
+    title = _t("title", lang).format(body=findings.subject_name(tables) or ("The Party committee" if lang == "en" else "Cấp ủy"))
+    _write(index, title, _summary_body(title, found, findings.limits(tables), tables, pages, lang), lang)
     return index
 
 
-def _title(notebook) -> str:
-    for cell in notebook.cells:
+def _render_page(path: Path, report_dir: Path) -> str:
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    exporter = HTMLExporter(template_name="lab", template_file=str(Path(__file__).parent / "templates" / "report.html.j2"))
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=_HIDDEN_TAGS, enabled=True), enabled=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
+    page = report_dir / f"{path.stem}.html"
+    page.write_text(body, encoding="utf-8")
+    return page.name
+
+
+def _page_title(path: Path) -> str:
+    import nbformat
+
+    for cell in nbformat.read(path, as_version=4).cells:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
                 if line.startswith("# "):
                     return line[2:].strip()
-    return ""
+    return path.stem
+
+
+def _anchor(doc_id: str, sent_id: int) -> str:
+    return f"s-{doc_id}-{sent_id}"
+
+
+def _corpus_line(tables: dict, lang: str) -> str:
+    docs = tables["documents"]
+    periods = tables["sentences"].drop_duplicates("doc_id").set_index("doc_id")["period"]
+    dated = docs[docs["published"] != ""]["published"]
+    by = periods.reindex(docs["doc_id"]).fillna("")
+    return _t("articles", lang).format(
+        n=len(docs), o=docs.loc[docs["outlet"] != "", "outlet"].nunique(),
+        first=dated.min() if len(dated) else "?", last=dated.max() if len(dated) else "?",
+        pre=int((by == "pre_merger").sum()), post=int((by == "post_merger").sum()), unknown=int((by == "").sum()))
+
+
+def _summary_body(title: str, found, limits, tables, pages, lang: str) -> str:
+    esc = html.escape
+    parts = [f"<h1>{esc(title)}</h1>",
+             f"<h2>{esc(_t('question', lang))}</h2><p>{esc(_t('question_text', lang))}</p>",
+             f"<h2>{esc(_t('corpus', lang))}</h2><p>{esc(_corpus_line(tables, lang))}</p>",
+             f"<h2>{esc(_t('method', lang))}</h2><p>{esc(_t('method_text', lang))}</p>",
+             f"<h2>{esc(_t('findings', lang))}</h2>"]
+    items = []
+    sentences = tables["sentences"].set_index(["doc_id", "sent_id"])["text"]
+    for finding in found:
+        doc_id, sent_id, quote = finding.evidence[0]
+        n = _t("n", lang).format(n=finding.n_statements, d=finding.n_articles,
+                                 statements="statement" if finding.n_statements == 1 else "statements",
+                                 articles="article" if finding.n_articles == 1 else "articles")
+        sentence = sentences.get((doc_id, sent_id), quote)  # the whole sentence, not just the figure
+        items.append(f"<li class=\"finding\">{esc(finding.text(lang))} <span class=\"n\">({esc(n)})</span><br>"
+                     f"<q lang=\"vi\">{esc(str(sentence))}</q> — <a href=\"evidence.html#{esc(_anchor(doc_id, sent_id))}\">"
+                     f"{esc(doc_id)}#{sent_id}</a></li>")
+    parts.append(f"<ol>{''.join(items)}</ol>" if items else f"<p>{esc(_t('none', lang))}</p>")
+    parts.append(f"<aside class=\"limits\"><h2>{esc(_t('limits', lang))}</h2><ul>"
+                 + "".join(f"<li>{esc(en if lang == 'en' else vi)}</li>" for en, vi in limits) + "</ul></aside>")
+    parts.append(f"<h2>{esc(_t('quality', lang))}</h2><p>{esc(_t('quality_text', lang))}</p>")
+    links = "".join(f"<li><a href=\"{esc(name)}\">{esc(title)}</a></li>" for name, title in pages)
+    parts.append(f"<h2>{esc(_t('pages', lang))}</h2><ol>{links}</ol>"
+                 f"<p><a href=\"../data/\">data/</a> · <a href=\"../figures/\">figures/</a> · "
+                 f"<a href=\"evidence.html\">evidence</a></p><p>{esc(_t('data', lang))}</p>")
+    return "\n".join(parts)
+
+
+def _evidence_body(found, tables: dict, lang: str) -> str:
+    esc = html.escape
+    cited = sorted({(d, s) for finding in found for d, s, _ in finding.evidence})
+    sentences = tables["sentences"].set_index(["doc_id", "sent_id"])
+    docs = tables["documents"].set_index("doc_id")
+    rows = []
+    for doc_id, sent_id in cited:
+        text = sentences.loc[(doc_id, sent_id), "text"] if (doc_id, sent_id) in sentences.index else ""
+        outlet = docs.loc[doc_id, "outlet"] if doc_id in docs.index else ""
+        published = docs.loc[doc_id, "published"] if doc_id in docs.index else ""
+        rows.append(f"<tr id=\"{esc(_anchor(doc_id, sent_id))}\"><td>{esc(doc_id)}#{sent_id}</td>"
+                    f"<td>{esc(str(outlet) or '?')}</td><td>{esc(str(published) or '?')}</td>"
+                    f"<td lang=\"vi\">{esc(str(text))}</td></tr>")
+    head = ("<tr><th>sentence</th><th>outlet</th><th>published</th><th>text</th></tr>" if lang == "en"
+            else "<tr><th>câu</th><th>báo</th><th>ngày đăng</th><th>nội dung</th></tr>")
+    return (f"<h1>{esc(_t('evidence', lang))}</h1><p><a href=\"index.html\">←</a></p>"
+            f"<table>{head}{''.join(rows)}</table>")
+
+
+def _write(path: Path, title: str, body: str, lang: str) -> None:
+    style = ("body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.45}"
+             ".n{color:#555}.limits{border:1px solid #c90;padding:0 1em;background:#fff8e6}"
+             "q{font-style:italic}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em;vertical-align:top}")
+    path.write_text(f"<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}"
+                    f"</title><style>{style}</style></head><body>\n{body}\n</body></html>\n", encoding="utf-8")
+

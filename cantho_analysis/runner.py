@@ -143,7 +143,7 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
             log(f"[{len(sources) + 2}/{len(sources) + 2}] rendering the HTML report")
             from .report import render_report
 
-            render_report(executed, tmp / "report")
+            render_report(executed, tmp / "report", lang=str(params.get("lang", "en")))
             (tmp / MARKER).write_text(json.dumps({"corpus_dir": str(corpus_dir), "parameters": params}, sort_keys=True, indent=1) + "\n")
             _swap_into_place(tmp, out_dir)
         except BaseException:

@@ -53,6 +53,10 @@ def _visit(page, url: str | None = None) -> dict:
         "images": page.evaluate(
             "[...document.images].map(i => ({src: i.src.slice(0, 60), complete: i.complete, width: i.naturalWidth}))"),
         "xss": page.evaluate("typeof window.__xss === 'undefined' ? null : String(window.__xss)"),
+        # code a reader would see: an input editor box that is displayed
+        "visible_code": page.evaluate(
+            "[...document.querySelectorAll('.jp-InputArea-editor')].filter(e => e.offsetParent !== null).length"),
+        "findings": page.evaluate("document.querySelectorAll('li.finding').length"),
     }
 
 
@@ -103,7 +107,9 @@ def _since(log, before: dict) -> dict:
 
 
 def test_index_links_every_notebook_page(seed_report, seed_out):
-    assert seed_report["index.html"]["links"] == NOTEBOOK_PAGES
+    links = seed_report["index.html"]["links"]
+    assert [link for link in links if link != "evidence.html"] == NOTEBOOK_PAGES
+    assert "evidence.html" in links
     for name in NOTEBOOK_PAGES:
         assert seed_report[name]["url"] == (seed_out / "report" / name).as_uri(), f"the link to {name} led elsewhere"
 
@@ -198,3 +204,25 @@ def test_corpus_markup_is_shown_as_text(xss_report, xss_out):
     # pandas, which is why the payload sits early in its sentence): the tag is visible text.
     showing = sorted(name for name, record in xss_report.items() if "<script>" in record["text"])
     assert showing, "no report page shows the literal '<script>' (it was neither rendered as text nor run)"
+
+
+def test_pages_show_no_code_and_the_summary_shows_findings(seed_report):
+    assert {name: record["visible_code"] for name, record in seed_report.items() if record["visible_code"]} == {}
+    assert seed_report["index.html"]["findings"] >= 5
+
+
+def test_a_finding_links_to_its_sentence(chromium, seed_out):
+    """Clicking a finding's evidence link lands on the row of the sentence it quotes."""
+    context = chromium.new_context()
+    page = context.new_page()
+    try:
+        page.goto((seed_out / "report" / "index.html").as_uri(), wait_until="load")
+        link = page.locator("li.finding a").first
+        anchor = link.get_attribute("href").split("#", 1)[1]
+        link.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith(f"evidence.html#{anchor}")
+        row = page.locator(f"[id='{anchor}']")
+        assert row.count() == 1 and row.inner_text().strip()
+    finally:
+        context.close()

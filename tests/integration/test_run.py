@@ -106,3 +106,32 @@ def test_tampered_stored_result_fails_nbval(tmp_path):
                              "-o", "addopts=", str(target)], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 1, result.stdout[-2000:]
     assert "precisión" in result.stdout  # nbval reports the tampered output, not some other failure
+
+
+def test_summary_page_states_findings_with_n_and_evidence(seed_run):
+    """The summary is generated from the tables: each finding has its n and a link to the
+    sentence behind it, which the evidence page holds."""
+    import re
+
+    index = (seed_run / "report" / "index.html").read_text(encoding="utf-8")
+    evidence = (seed_run / "report" / "evidence.html").read_text(encoding="utf-8")
+    findings = re.findall(r'<li class="finding">(.*?)</li>', index, re.S)
+    assert 5 <= len(findings) <= 12
+    for finding in findings:
+        assert re.search(r"\(n = \d+ statements? in \d+ articles?\)", finding)
+        anchor = re.search(r'href="evidence.html#([^"]+)"', finding).group(1)
+        assert f'id="{anchor}"' in evidence
+    assert "What this corpus cannot answer" in index
+    # The XIV term's result stands beside the I term's target; annual resolutions say so.
+    assert re.search(r"XIV term \(2020-2025\): economic growth achieved [^<]*term 2020-2025", index)
+    assert re.search(r"I term \(2025-2030\): economic growth targeted at least", index)
+    assert "annual resolution 2025" in index and "annual resolution 2026" in index
+
+
+def test_report_pages_show_no_code(seed_run):
+    import re
+
+    for page in sorted((seed_run / "report").glob("0*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'class="[^"]*jp-InputArea-editor', text), page.name  # the box that shows code
+        assert "injected-parameters" not in text and "notebook.setup(" not in text, page.name

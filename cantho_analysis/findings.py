@@ -1,0 +1,201 @@
+"""Key findings and the limits of the corpus, generated from the tables for the summary page.
+
+Nothing here is typed in: every finding is computed from the tables, states its number with the
+number of statements and articles it rests on and its basis (the term, year or annual
+resolution it refers to), and keeps the sentence behind it (``doc_id``, ``sent_id``, quote).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import analysis
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One sentence of the summary, in English and Vietnamese, with its evidence rows."""
+
+    en: str
+    vi: str
+    n_statements: int
+    n_articles: int
+    evidence: tuple = field(default_factory=tuple)  # ((doc_id, sent_id, quote), ...)
+
+    def text(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+def _evidence(frame: pd.DataFrame, limit: int = 3) -> tuple:
+    rows = frame.sort_values(["doc_id", "sent_id"], kind="mergesort").head(limit)
+    return tuple((r.doc_id, int(r.sent_id), str(r.quote)) for r in rows.itertuples())
+
+
+def _n(frame: pd.DataFrame) -> tuple[int, int]:
+    return len(frame), frame["doc_id"].nunique()
+
+
+def _main_body(tables: dict) -> str:
+    """The provincial/city committee most facts belong to: the corpus's own committee."""
+    keys = pd.concat([tables["quantities"]["organization_key"], tables["plan_elements"]["organization_key"]])
+    keys = keys[keys.str.startswith("provincial_committee")]
+    return keys.value_counts().sort_index().idxmax() if not keys.empty else ""
+
+
+def number(value: float, lang: str) -> str:
+    """A number as the language writes it: ``7.41`` in English, ``7,41`` in Vietnamese.
+
+    >>> number(7.41, "vi"), number(10.0, "en")
+    ('7,41', '10')
+    """
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def subject_name(tables: dict) -> str:
+    """How the articles most often write the committee the corpus is about ("Thành ủy Cần Thơ")."""
+    body = _main_body(tables)
+    names = pd.concat([tables[t].loc[tables[t]["organization_key"] == body, "organization"]
+                       for t in ("quantities", "plan_elements")]) if body else pd.Series(dtype=str)
+    names = names[names != ""]
+    return names.value_counts().sort_index().idxmax() if not names.empty else ""
+
+
+def _value(row, lang: str) -> str:
+    text = number(row.value, lang)
+    if pd.notna(row.value_max):
+        text += f"-{number(row.value_max, lang)}"
+    return text
+
+
+def _qualified(row, lang: str) -> str:
+    words = {"at_least": ("at least ", "từ "), "more_than": ("more than ", "hơn "), "approx": ("about ", "khoảng "),
+             "exceeds": ("above ", "vượt "), "less_than": ("below ", "dưới ")}
+    prefix = words.get(row.qualifier, ("", ""))[lang == "vi"]
+    suffix = " trở lên" if lang == "vi" and row.qualifier == "at_least" else ""
+    return f"{prefix}{_value(row, lang)}%{suffix}"
+
+
+def _refers_to(row, lang: str) -> str:
+    """The year or span a growth figure refers to; a figure with none is about its whole term."""
+    if row.ref_period:
+        return row.ref_period
+    span = analysis._term_span(row.term)
+    return f"{'nhiệm kỳ' if lang == 'vi' else 'term'} {span}" if isinstance(span, str) else row.term
+
+
+def growth_findings(tables: dict) -> list[Finding]:
+    """Economic growth achieved and targeted, by term, for the corpus's own committee."""
+    q = analysis.once_per_article(tables["quantities"], ["metric", "kind", "value", "ref_period"])
+    body = _main_body(tables)
+    growth = q[(q["metric"] == "grdp_growth") & (q["unit"] == "percent") & (q["term"] != "")]
+    if body:
+        growth = growth[growth["organization_key"] == body]
+    found = []
+    for term in analysis.TERMS:
+        for kind, en_word, vi_word in (("achieved", "achieved", "đạt"), ("estimated", "estimated", "ước đạt"),
+                                       ("target", "targeted", "mục tiêu")):
+            part = growth[(growth["term"] == term) & (growth["kind"] == kind)]
+            if part.empty:
+                continue
+            values_en = "; ".join(f"{_qualified(r, 'en')} ({_refers_to(r, 'en')})" for r in part.itertuples())
+            values_vi = "; ".join(f"{_qualified(r, 'vi')} ({_refers_to(r, 'vi')})" for r in part.itertuples())
+            n, docs = _n(part)
+            found.append(Finding(
+                f"{analysis.label(term, 'en')}: economic growth {en_word} {values_en}.",
+                f"{analysis.label(term, 'vi')}: tăng trưởng kinh tế {vi_word} {values_vi}.",
+                n, docs, _evidence(part)))
+    return found
+
+
+def plan_findings(tables: dict) -> list[Finding]:
+    """Targets and key tasks of each annual resolution and term plan, kept apart."""
+    plans = analysis.plan_structures(tables)
+    body = _main_body(tables)
+    if body:
+        plans = plans[plans["organization_key"] == body]
+    found = []
+    for (kind, scope), part in plans[plans["scope"] != ""].groupby(["scope_kind", "scope"], sort=True):
+        listing_en = ", ".join(f"{r.count} {r.element.replace('_', ' ')}" for r in part.itertuples())
+        listing_vi = ", ".join(f"{r.count} {r.element_vi}" for r in part.itertuples())
+        plan_en = f"annual resolution {scope}" if kind == "annual" else f"plan for {scope}"
+        plan_vi = f"nghị quyết năm {scope}" if kind == "annual" else f"kế hoạch {scope}"
+        n, docs = _n(part)
+        found.append(Finding(f"The {plan_en} sets {listing_en}.", f"{plan_vi[:1].upper() + plan_vi[1:]} đề ra {listing_vi}.",
+                             n, docs, _evidence(part)))
+    return found
+
+
+def secretary_findings(tables: dict) -> list[Finding]:
+    """Who the articles name as secretary of the corpus's own committee, before and after the merger."""
+    officials = tables["officials"]
+    body = _main_body(tables)
+    secretaries = officials[officials["is_city_secretary"] & (officials["status"] != "former")]
+    if body:
+        secretaries = secretaries[secretaries["organization_key"] == body]
+    periods = tables["sentences"][["doc_id", "sent_id", "period"]]
+    secretaries = secretaries.merge(periods, on=["doc_id", "sent_id"])
+    found = []
+    for period, part in secretaries.groupby("period", sort=True):
+        if not period:
+            continue
+        names = ", ".join(sorted(part["name"].unique()))
+        n, docs = _n(part)
+        found.append(Finding(f"{analysis.label(period, 'en')}: the articles name {names} as the committee's secretary.",
+                             f"{analysis.label(period, 'vi')}: các bài viết nêu {names} là bí thư.",
+                             n, docs, _evidence(part.drop_duplicates("name"))))
+    return found
+
+
+def vocabulary_findings(tables: dict) -> list[Finding]:
+    """Administrative words of the two-level reform, per 100 sentences before and after the merger."""
+    vocabulary = analysis.vocabulary_by_period(tables)
+    found = []
+    for term, part in vocabulary.groupby("term", sort=False):
+        by = {r.period: r for r in part.itertuples()}
+        pre, post = by.get("pre_merger"), by.get("post_merger")
+        if pre is None or post is None or (pre.n_hits == 0 and post.n_hits == 0):
+            continue
+        sentences = tables["sentences"]
+        hits = sentences[sentences["text"].str.contains(analysis.ADMIN_VOCABULARY[term], case=False, regex=True)]
+        found.append(Finding(
+            f"“{term}”: {number(pre.per_100_sentences, 'en')} per 100 sentences before the merger (n = {pre.n_sentences} "
+            f"sentences), {number(post.per_100_sentences, 'en')} after (n = {post.n_sentences}).",
+            f"“{term}”: {number(pre.per_100_sentences, 'vi')} trên 100 câu trước hợp nhất (n = {pre.n_sentences} câu), "
+            f"{number(post.per_100_sentences, 'vi')} sau hợp nhất (n = {post.n_sentences}).",
+            pre.n_hits + post.n_hits, hits["doc_id"].nunique(), _evidence(hits.assign(quote=hits["text"]))))
+    return found
+
+
+def key_findings(tables: dict) -> list[Finding]:
+    """The summary's findings, in a fixed order."""
+    return growth_findings(tables) + plan_findings(tables) + secretary_findings(tables) + vocabulary_findings(tables)[:3]
+
+
+def limits(tables: dict) -> list[tuple[str, str]]:
+    """What the corpus cannot answer, as ``(en, vi)`` sentences."""
+    said = []
+    comparison = analysis.term_comparison(tables)
+    indicators = comparison[comparison["section"] == "indicators"]
+    one_sided = indicators[(indicators["XIV"] == "") | (indicators["I"] == "")]
+    if len(one_sided):
+        said.append((f"{len(one_sided)} of {len(indicators)} indicators are stated for one term only, so they cannot be "
+                     "compared across terms (notebook 2 lists them).",
+                     f"{len(one_sided)} trên {len(indicators)} chỉ số chỉ được nêu cho một nhiệm kỳ nên không so sánh được "
+                     "(xem sổ tay 2)."))
+    q = tables["quantities"]
+    if len(q):
+        unattributed = (q["term"] == "").sum()
+        said.append((f"{unattributed} of {len(q)} figures name no term and are left out of every term comparison.",
+                      f"{unattributed} trên {len(q)} số liệu không gắn với nhiệm kỳ nào và không được đưa vào so sánh."))
+    for finding in key_findings(tables):
+        if finding.n_articles == 1:
+            said.append((f"Rests on one article: {finding.en}", f"Chỉ dựa trên một bài: {finding.vi}"))
+    docs = tables["documents"]
+    undated = (docs["published"] == "").sum()
+    if undated:
+        said.append((f"{undated} of {len(docs)} articles have no publication date, so no merger period.",
+                     f"{undated} trên {len(docs)} bài không có ngày đăng nên không xác định được giai đoạn."))
+    return said
