@@ -213,19 +213,48 @@ def vocabulary_by_period(tables: dict) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["period", "term", "n_sentences", "n_hits", "per_100_sentences", "example"])
 
 
+# Below about this many sentences, or with one article, a share says little (docs/term_rules.md).
+FEW_SENTENCES = 20
+
+
 def domain_shares(tables: dict, by: str) -> pd.DataFrame:
-    """Share of sentences mentioning each policy domain, by ``term`` or ``period``.
+    """Share of sentences mentioning each policy domain, by ``term`` or ``period``, with its n.
 
     A sentence that mentions a domain counts once for it; shares are over all sentences of the
-    group, so they need not add up to 1.
+    group (``n_sentences``, from ``n_articles`` articles), so they need not add up to 1.  ``rank``
+    is shared by ties; ``caution`` says when a group rests on fewer than ``FEW_SENTENCES``
+    sentences or on one article.
     """
     sentences = tables["sentences"]
     coded = tables["sentence_domains"].drop_duplicates(["doc_id", "sent_id", "domain"])
-    totals = sentences.groupby(by).size().rename("n_sentences")
+    totals = sentences.groupby(by).agg(n_sentences=("sent_id", "size"), n_articles=("doc_id", "nunique"))
     counts = coded.groupby([by, "domain"]).size().rename("n_coded").reset_index()
     shares = counts.merge(totals.reset_index(), on=by)
     shares["share"] = (shares["n_coded"] / shares["n_sentences"]).round(3)
-    return shares.sort_values([by, "share", "domain"], ascending=[True, False, True], kind="mergesort").reset_index(drop=True)
+    shares["rank"] = shares.groupby(by)["n_coded"].rank(method="min", ascending=False).astype(int)
+    shares["caution"] = ""
+    few = (shares["n_sentences"] < FEW_SENTENCES) | (shares["n_articles"] < 2)
+    shares.loc[few, "caution"] = "few sentences or one article"
+    return shares.sort_values([by, "rank", "domain"], kind="mergesort").reset_index(drop=True)
+
+
+def top_domains(shares: pd.DataFrame, by: str, group: str, lang: str, top: int = 3) -> str:
+    """"Party building 38% (12 of 32 sentences, 3 articles), ..." for the domains ranked 1..top,
+    ties included, with the group's n and a caution when it is small."""
+    part = shares[(shares[by] == group) & (shares["rank"] <= top)]
+    if part.empty:
+        return "nothing coded" if lang == "en" else "không có câu nào được mã hóa"
+    of = "of" if lang == "en" else "trên"
+    sentences = "sentences" if lang == "en" else "câu"
+    items = [f"{label(r.domain, lang)} {r.share:.0%} ({r.n_coded} {of} {r.n_sentences} {sentences})" for r in part.itertuples()]
+    ties = part["rank"].duplicated(keep=False).any()
+    first = part.iloc[0]
+    note = f"; {first.n_articles} {'articles' if lang == 'en' else 'bài'}"
+    if ties:
+        note += "; ties share a rank" if lang == "en" else "; đồng hạng"
+    if first.caution:
+        note += "; few sentences or one article: read with care" if lang == "en" else "; ít câu hoặc một bài: cần thận trọng"
+    return ", ".join(items) + note
 
 
 def bodies_by_period(tables: dict) -> pd.DataFrame:

@@ -63,11 +63,15 @@ def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path 
 
     from .analysis import label
 
+    sizes = shares.drop_duplicates(by).set_index(by)["n_sentences"]
+    # The legend names each group with its n: a share is only as good as the sentences under it.
     plot = shares.assign(domain=shares["domain"].map(lambda code: label(code, lang)),
-                         **{by: shares[by].map(lambda value: label(value, lang))})
+                         **{by: shares[by].map(lambda value: f"{label(value, lang)} (n = {sizes[value]})")})
     fig, ax = plt.subplots(figsize=(8, 5))
     sns.barplot(data=plot, y="domain", x="share", hue=by, ax=ax, errorbar=None)
-    ax.set_xlabel("share of sentences mentioning the domain")
+    ax.set_xlabel("share of sentences mentioning the domain" if lang == "en" else "tỷ lệ câu nhắc đến lĩnh vực")
     ax.set_ylabel("")
+    ax.set_title(("Policy domains by " + ("term" if by == "term" else "merger period") + " (table sentence_domains)")
+                 if lang == "en" else ("Lĩnh vực chính sách theo " + ("nhiệm kỳ" if by == "term" else "giai đoạn hợp nhất")))
     ax.legend(fontsize=8)
     return save(fig, name, output_dir)

@@ -91,6 +91,9 @@ class Bodies:
         lead = [m for m in self.mentions if m[0] < _LEAD_CHARS]
         self.subject = lead[0] if lead else None
         self.subject_key = self.subject[3] if self.subject else ""
+        self._para_start = {}
+        for sentence in doc.sentences:
+            self._para_start.setdefault(sentence.para_id, sentence.start)
 
     def _mention(self, match: re.Match) -> tuple:
         kind = next(k for k in _KINDS if match.group(k))
@@ -106,7 +109,7 @@ class Bodies:
             start, end, name, key = self.mentions[index]
             if end <= offset and start >= sentence.start:
                 return name, key, "sentence"
-            para_start = next((s.start for s in self.doc.sentences if s.para_id == sentence.para_id), sentence.start)
+            para_start = self._para_start.get(sentence.para_id, sentence.start)
             if end <= offset and start >= para_start:
                 return name, key, "paragraph"
         if self.subject is not None:

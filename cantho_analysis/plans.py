@@ -63,8 +63,10 @@ def extract_plan_elements(pd: ParsedDocument) -> list[dict]:
 def _is_part(pd: ParsedDocument, rows: list[dict], match: re.Match) -> bool:
     """A count listed after "gồm" that follows a total of the same sentence."""
     sent_id = pd.sent_at(match.start())
-    totals = [r for r in rows if r["sent_id"] == sent_id and r["end"] <= match.start()]
-    return bool(totals) and bool(_BREAKDOWN_BEFORE.search(pd.text, totals[-1]["end"], match.start()))
+    # rows are in text order: the latest row of this sentence, if any, is the last one
+    if not rows or rows[-1]["sent_id"] != sent_id or rows[-1]["end"] > match.start():
+        return False
+    return bool(_BREAKDOWN_BEFORE.search(pd.text, rows[-1]["end"], match.start()))
 
 
 # "Nghị quyết nhiệm vụ năm 2025", "kế hoạch năm 2026": a plan for one year.

@@ -75,9 +75,8 @@ for item in dictionary["limitations"]:
 # ## Findings (generated from the tables)
 
 # %%
+most = "most mentioned" if lang == "en" else "được nhắc nhiều nhất"
 for term in analysis.TERMS:
-    part = by_term[by_term["term"] == term].head(3)
-    print(f"{analysis.label(term, lang)}: most mentioned " + (", ".join(f"{analysis.label(d, lang)} ({s:.0%})" for d, s in zip(part["domain"], part["share"])) or "nothing coded") + ".")
+    print(f"{analysis.label(term, lang)}: {most}: {analysis.top_domains(by_term, 'term', term, lang)}.")
 for period in ("pre_merger", "post_merger"):
-    part = by_period[by_period["period"] == period].head(3)
-    print(f"{analysis.label(period, lang)}: most mentioned " + (", ".join(f"{analysis.label(d, lang)} ({s:.0%})" for d, s in zip(part["domain"], part["share"])) or "nothing coded") + ".")
+    print(f"{analysis.label(period, lang)}: {most}: {analysis.top_domains(by_period, 'period', period, lang)}.")

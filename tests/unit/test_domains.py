@@ -1,0 +1,35 @@
+"""Policy-domain coding and shares (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cantho_analysis import analysis
+from cantho_analysis.domains import code_sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("Đẩy mạnh phòng, chống tham nhũng, lãng phí.", {"anti_corruption"}, id="keyword"),
+        pytest.param("Đại hội đại biểu Đảng bộ tỉnh lần thứ I khai mạc trọng thể.", set(),
+                     id="the-congress-name-is-no-party-building"),
+        pytest.param("Công tác chuẩn bị được tiến hành bài bản, khoa học.", set(), id="methodical-is-no-science"),
+        pytest.param("Tỉnh ưu tiên phát triển khoa học và công nghệ, đổi mới sáng tạo.", {"science_tech_digital"},
+                     id="science-and-technology"),
+    ],
+)
+def test_domain_coding(parse, sentence, expected):
+    assert {r["domain"] for r in code_sentences(parse(sentence))} == expected
+
+
+def test_shares_carry_their_n_ties_and_a_caution(tables):
+    text = ("Năm 2024, tỉnh đẩy mạnh phòng, chống tham nhũng.\n"
+            "Năm 2024, tỉnh chăm lo công tác kết nạp đảng viên.\n"
+            "Năm 2024, tỉnh giữ vững quốc phòng, an ninh.")
+    shares = analysis.domain_shares(tables(text), "term")
+    assert set(shares["n_sentences"]) == {3} and set(shares["n_articles"]) == {1}
+    assert shares["rank"].tolist() == [1, 1, 1]  # three domains, one sentence each: a tie
+    assert set(shares["caution"]) == {"few sentences or one article"}
+    line = analysis.top_domains(shares, "term", "XIV", "en")
+    assert "33% (1 of 3 sentences)" in line and "ties share a rank" in line and "read with care" in line
