@@ -109,6 +109,27 @@ def _term_span(term: str):
     return spans.get(term, pd.NA)
 
 
+_BODY_LABELS = {
+    "provincial_committee": ("Provincial/City Party Committee", "Tỉnh ủy/Thành ủy"),
+    "party_agencies_committee": ("Party agencies' committee", "Đảng bộ các cơ quan Đảng"),
+    "people_committee": ("People's Committee", "UBND"),
+    "people_council": ("People's Council", "HĐND"),
+}
+
+
+def body_label(key: str, lang: str = "en") -> str:
+    """A readable name for an ``organization_key``: one label per body, whatever its spelling.
+
+    >>> body_label("provincial_committee:cần thơ"), body_label("party_agencies_committee:cần thơ", "vi")
+    ('Provincial/City Party Committee (Cần Thơ)', 'Đảng bộ các cơ quan Đảng (Cần Thơ)')
+    """
+    if not key:
+        return "?"
+    kind, _, place = key.partition(":")
+    name = _BODY_LABELS.get(kind, (kind.replace("_", " "), kind.replace("_", " ")))[lang == "vi"]
+    return f"{name} ({place.title()})" if place else name
+
+
 def once_per_article(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """One row per article and fact: a fact stated twice in one article (lead and body) counts
     once, and its row keeps every quote ("6 nhiệm vụ” / “6 nhiệm vụ").
@@ -133,13 +154,13 @@ def term_comparison(tables: dict) -> pd.DataFrame:
                          ["organization_key", "metric", "kind", "unit", "value"])
     for (_, metric, kind, unit), group in q.groupby(["organization_key", "metric", "kind", "unit"], sort=True):
         readable_unit = unit.replace("_vnd", " VND").replace("_", " ")
-        body = group["organization"].iloc[0] or "?"
+        body = body_label(group["organization_key"].iloc[0])
         rows.append(_compare_row("indicators", f"{group['metric_en'].iloc[0]} ({kind}, {readable_unit}) · {body}", group,
                                  lambda g: "; ".join(f"{v:g}" for v in g["value"])))
     plans = plan_structures(tables)
     plans = plans[plans["term"].isin(TERMS)]
     for (_, element), group in plans.groupby(["organization_key", "element"], sort=True):
-        body = group["organization"].iloc[0] or "?"
+        body = body_label(group["organization_key"].iloc[0])
         rows.append(_compare_row("plan structure", f"{element} · {body}", group,
                                  lambda g: "; ".join(f"{c} ({k} {s})" for c, k, s in zip(g["count"], g["scope_kind"], g["scope"]))))
     themes = tables["themes"]

@@ -38,6 +38,19 @@ def setup() -> None:
     })
 
 
+def caption(fig, text: str) -> None:
+    """Write the figure's caption under it: which table and rows it draws, and their n.
+
+    >>> setup(); fig, ax = plt.subplots(); caption(fig, "Data: quantities (n = 3).")
+    >>> fig.texts[-1].get_text()
+    'Data: quantities (n = 3).'
+    """
+    # Below everything already drawn (rotated tick labels included), whatever the figure's size.
+    renderer = fig.canvas.get_renderer()
+    bottom = fig.get_tightbbox(renderer).y0 / fig.get_figheight()
+    fig.text(0.01, bottom - 0.02, text, ha="left", va="top", fontsize=8, wrap=True)
+
+
 def save(fig, name: str, output_dir: str | Path | None) -> Image:
     """Write *fig* as ``name.png`` and ``name.svg`` and return it as a displayable PNG.
 
@@ -71,7 +84,11 @@ def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path 
     sns.barplot(data=plot, y="domain", x="share", hue=by, ax=ax, errorbar=None)
     ax.set_xlabel("share of sentences mentioning the domain" if lang == "en" else "tỷ lệ câu nhắc đến lĩnh vực")
     ax.set_ylabel("")
-    ax.set_title(("Policy domains by " + ("term" if by == "term" else "merger period") + " (table sentence_domains)")
+    ax.set_title(("Policy domains by " + ("term" if by == "term" else "merger period"))
                  if lang == "en" else ("Lĩnh vực chính sách theo " + ("nhiệm kỳ" if by == "term" else "giai đoạn hợp nhất")))
+    caption(fig, (f"Data: sentence_domains joined to sentences, by {by}; n = sentences per group (legend). "
+                  "A sentence may mention several domains.") if lang == "en" else
+            (f"Dữ liệu: sentence_domains nối với sentences, theo {by}; n = số câu mỗi nhóm (chú giải). "
+             "Một câu có thể thuộc nhiều lĩnh vực."))
     ax.legend(fontsize=8)
     return save(fig, name, output_dir)

@@ -78,11 +78,18 @@ else:
         ax.axvspan(pd.Timestamp(f"{start}-01-01"), pd.Timestamp(f"{end}-12-31"), alpha=0.08 if name == "XIV" else 0.16,
                    color="tab:blue" if name == "XIV" else "tab:orange", label=analysis.label(name, lang))
     ax.axvline(pd.Timestamp(params.merger_date), color="black", linestyle="--", label="merger date" if lang == "en" else "ngày hợp nhất")
-    ax.scatter(dated["published_date"], dated["doc_id"], marker="o", label="published" if lang == "en" else "ngày đăng")
+    # Each row is an article, named by its outlet and publication date (never its hash id).
+    dated = dated.assign(article=dated["outlet"].replace("", "?") + " · " + dated["published"]
+                         + dated.groupby(["outlet", "published"]).cumcount().map(lambda k: f" ({k + 1})" if k else ""))
+    ax.scatter(dated["published_date"], dated["article"], marker="o", label="published" if lang == "en" else "ngày đăng")
     events = dated.dropna(subset=["event"])
-    ax.scatter(events["event"], events["doc_id"], marker="x", color="red", label="event" if lang == "en" else "sự kiện")
-    ax.set_xlabel("date")
+    ax.scatter(events["event"], events["article"], marker="x", color="red", label="event" if lang == "en" else "sự kiện")
+    ax.set_xlabel("date" if lang == "en" else "ngày")
+    ax.set_title((f"Articles and the events they report (n = {len(dated)} dated articles)" if lang == "en"
+                  else f"Các bài viết và sự kiện được đưa tin (n = {len(dated)} bài có ngày)"))
     ax.legend(loc="upper left", fontsize=8)
+    figures.caption(fig, "Data: documents (published, event_date, outlet)." if lang == "en"
+                    else "Dữ liệu: documents (published, event_date, outlet).")
     display(figures.save(fig, "01_timeline", output_dir))
 
 # %% [markdown]

@@ -49,11 +49,18 @@ if growth.empty:
     print("No growth-rate statement: no figure.")
 else:
     fig, ax = plt.subplots(figsize=(8, 4))
-    sns.stripplot(data=growth, x="refers_to", y="value", hue="kind", hue_order=["achieved", "estimated", "target"],
-                  order=sorted(growth["refers_to"].dropna().unique()), size=9, jitter=False, ax=ax)
+    # "at least 10%" is a floor, not a point: floors are drawn as upward triangles.
+    bound = growth["qualifier"].map({"at_least": "at least / more than", "more_than": "at least / more than"}).fillna("as stated")
+    sns.scatterplot(data=growth.assign(bound=bound), x="refers_to", y="value", hue="kind",
+                    hue_order=["achieved", "estimated", "target"], style="bound",
+                    markers={"as stated": "o", "at least / more than": "^"}, s=110, ax=ax)
     ax.set_xlabel("year or period the figure refers to" if lang == "en" else "năm / giai đoạn")
     ax.set_ylabel("growth rate, %" if lang == "en" else "tốc độ tăng trưởng, %")
-    ax.set_title("Growth targets and outcomes" if lang == "en" else "Mục tiêu và kết quả tăng trưởng")
+    ax.set_title((f"Growth targets and outcomes (n = {len(growth)} statements, {growth['doc_id'].nunique()} articles)"
+                  if lang == "en" else f"Mục tiêu và kết quả tăng trưởng (n = {len(growth)} phát biểu, "
+                  f"{growth['doc_id'].nunique()} bài)"))
+    figures.caption(fig, "Data: quantities where metric = grdp_growth and unit = percent; ▲ = a floor (at least)."
+                    if lang == "en" else "Dữ liệu: quantities với metric = grdp_growth, unit = percent; ▲ = mức sàn (từ … trở lên).")
     display(figures.save(fig, "02_growth", output_dir))
 
 # %% [markdown]
@@ -70,14 +77,19 @@ if plans.empty:
     print("No plan elements: no figure.")
 else:
     plot = plans.assign(term=plans["term"].replace("", "unattributed"),
-                        plan=plans["organization"].replace("", "?") + " · " + plans["scope_kind"].replace("", "?")
-                        + " " + plans["scope"].replace("", "?"))
+                        plan=plans["organization_key"].map(lambda k: analysis.body_label(k, lang)) + " · "
+                        + (plans["scope_kind"] + " " + plans["scope"]).str.strip().replace("", "no period stated"))
     fig, ax = plt.subplots(figsize=(8, 4))
     sns.barplot(data=plot, x="element", y="count", hue="plan", ax=ax, errorbar=None)
     ax.set_xlabel("plan element" if lang == "en" else "yếu tố kế hoạch")
-    ax.set_title("Plan structures (body · annual or term plan)")
+    ax.set_ylabel("count stated" if lang == "en" else "số lượng")
+    ax.set_title((f"Plan structures by body and plan (n = {len(plot)} elements, {plot['doc_id'].nunique()} articles)"
+                  if lang == "en" else f"Cấu trúc kế hoạch theo cơ quan và kế hoạch (n = {len(plot)}, "
+                  f"{plot['doc_id'].nunique()} bài)"))
     ax.tick_params(axis="x", rotation=20)
     ax.legend(fontsize=7)
+    figures.caption(fig, "Data: plan_elements, once per article (analysis.plan_structures)." if lang == "en"
+                    else "Dữ liệu: plan_elements, mỗi bài một lần (analysis.plan_structures).")
     display(figures.save(fig, "02_plan_structure", output_dir))
 
 # %% [markdown]

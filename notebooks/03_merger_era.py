@@ -54,7 +54,12 @@ else:
     ax.set_xlabel("article date" if lang == "en" else "ngày đăng")
     ax.set_ylabel("")
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1, 0.5))
-    ax.set_title("Office-holders named, by article date (dashed: merger date)")
+    ax.set_title((f"Office-holders named, by article date (n = {len(timeline)} mentions, "
+                  f"{timeline['doc_id'].nunique()} articles; dashed: merger date)") if lang == "en" else
+                 (f"Cán bộ được nêu tên theo ngày đăng (n = {len(timeline)}, {timeline['doc_id'].nunique()} bài; "
+                  "nét đứt: ngày hợp nhất)"))
+    figures.caption(fig, "Data: officials joined to documents (analysis.leadership_timeline)." if lang == "en"
+                    else "Dữ liệu: officials nối với documents (analysis.leadership_timeline).")
     display(figures.save(fig, "03_leadership_timeline", output_dir))
 
 # %% [markdown]
@@ -70,9 +75,16 @@ if plot.empty:
     print("No dated sentences: no figure.")
 else:
     fig, ax = plt.subplots(figsize=(8, 4))
-    sns.barplot(data=plot, y="term", x="per_100_sentences", hue="period", hue_order=["pre_merger", "post_merger"], ax=ax, errorbar=None)
-    ax.set_xlabel("sentences mentioning the term, per 100 sentences")
+    sizes = plot.drop_duplicates("period").set_index("period")["n_sentences"]
+    named = {p: f"{analysis.label(p, lang)} (n = {sizes[p]})" for p in sizes.index}
+    sns.barplot(data=plot.assign(period=plot["period"].map(named)), y="term", x="per_100_sentences", hue="period",
+                hue_order=[named[p] for p in ("pre_merger", "post_merger") if p in named], ax=ax, errorbar=None)
+    ax.set_xlabel("sentences mentioning the term, per 100 sentences" if lang == "en" else "số câu nhắc đến, trên 100 câu")
     ax.set_ylabel("")
+    ax.set_title("Administrative vocabulary before and after the merger" if lang == "en"
+                 else "Từ ngữ hành chính trước và sau hợp nhất")
+    figures.caption(fig, "Data: sentences by period; n = sentences per period (legend)." if lang == "en"
+                    else "Dữ liệu: sentences theo giai đoạn; n = số câu mỗi giai đoạn (chú giải).")
     display(figures.save(fig, "03_vocabulary", output_dir))
 
 # %% [markdown]
