@@ -198,6 +198,36 @@ def officeholders(tables: dict) -> pd.DataFrame:
     return grouped.reset_index().sort_values(["position_code", "first_seen", "name"], kind="mergesort").reset_index(drop=True)
 
 
+def leadership_by_term(tables: dict) -> pd.DataFrame:
+    """Who held which post, by body: the first and last article that says so, the terms and
+    merger periods of those statements, and a ``conflict`` flag when the articles name two
+    different holders of one body's post on the same date.
+
+    Former posts ("nguyên", "thay ông X") are left out: they say who held a post before, not when.
+    """
+    officials = tables["officials"][tables["officials"]["status"] != "former"]
+    officials = officials[officials["organization_key"] != ""]
+    cols = ["organization", "position_code", "name", "first_seen", "last_seen", "n_articles", "terms", "periods",
+            "conflict", "provenance"]
+    if officials.empty:
+        return pd.DataFrame(columns=cols)
+    facts = officials.merge(tables["documents"][["doc_id", "published"]], on="doc_id") \
+        .merge(tables["sentences"][["doc_id", "sent_id", "term", "period"]], on=["doc_id", "sent_id"])
+    facts["provenance"] = provenance(facts, 60)
+    # Two names for one body's post in articles of the same date: a conflict to check by hand.
+    holders = facts[facts["published"] != ""].groupby(["organization_key", "position_code", "published"])["name"].nunique()
+    clashing = {(k, p) for (k, p, _), n in holders.items() if n > 1}
+    grouped = facts.groupby(["organization_key", "position_code", "name"], sort=True).agg(
+        first_seen=("published", "min"), last_seen=("published", "max"), n_articles=("doc_id", "nunique"),
+        terms=("term", lambda t: ", ".join(sorted(set(t) - {""})) or "?"),
+        periods=("period", lambda t: ", ".join(sorted(set(t) - {""})) or "?"),
+        provenance=("provenance", "first")).reset_index()
+    grouped["conflict"] = [(k, p) in clashing for k, p in zip(grouped["organization_key"], grouped["position_code"])]
+    grouped["organization"] = grouped["organization_key"].map(body_label)
+    return grouped.sort_values(["organization_key", "position_code", "first_seen", "name"], kind="mergesort")[cols] \
+        .reset_index(drop=True)
+
+
 def legal_documents(tables: dict) -> pd.DataFrame:
     """Distinct legal documents cited, by ``ref_key``, with the documents that cite them."""
     refs = tables["legal_refs"].merge(tables["documents"][["doc_id", "published"]], on="doc_id")

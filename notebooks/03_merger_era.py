@@ -88,6 +88,15 @@ else:
     display(figures.save(fig, "03_vocabulary", output_dir))
 
 # %% [markdown]
+# ## Leadership by body and post
+# Who held which post, with the first and last article that says so and the terms and merger
+# periods of those statements; `conflict` flags two holders of one body's post named on the same
+# date (to check by hand). Former posts are left out.
+
+# %%
+notebook.show(analysis.leadership_by_term(tables), "leadership by body and post")
+
+# %% [markdown]
 # ## New bodies
 # Organisations named in office titles, by period, counted by `organization_key` (one key per
 # body whatever its spelling: "Thành ủy Cần Thơ", "Thành ủy TP. Cần Thơ" are one body). A body

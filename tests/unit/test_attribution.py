@@ -91,3 +91,14 @@ def test_once_per_article_keeps_both_quotes():
                           "quote": ["6 nhiệm vụ", "sáu nhiệm vụ", "6 nhiệm vụ"]})
     once = analysis.once_per_article(frame, ["value"])
     assert once[["doc_id", "quote"]].values.tolist() == [["a", "6 nhiệm vụ” / “sáu nhiệm vụ"], ["b", "6 nhiệm vụ"]]
+
+
+def test_leadership_table_flags_two_secretaries_on_one_date(tables):
+    text = (" date 2025-10-01 Bí thư Tỉnh ủy Phú Yên Lò Văn Pao chủ trì hội nghị.\n"
+            "Phát biểu tại hội nghị, Bí thư Tỉnh ủy Phú Yên Đinh Văn Tư nhấn mạnh nhiều nội dung.\n"
+            "Ông Ma Văn Kim, nguyên Bí thư Tỉnh ủy Phú Yên, dự hội nghị.")
+    table = analysis.leadership_by_term(tables(text))
+    secretaries = table[table["position_code"] == "secretary"]
+    assert sorted(secretaries["name"]) == ["Lò Văn Pao", "Đinh Văn Tư"]  # the former secretary is left out
+    assert secretaries["conflict"].all()
+    assert set(secretaries["organization"]) == {"Provincial/City Party Committee (Phú Yên)"}
