@@ -31,28 +31,37 @@ def _places() -> list[str]:
 @functools.lru_cache(maxsize=None)
 def place_pattern() -> re.Pattern:
     """Any province or city name of ``data/places_names.yaml`` (Việt Nam aside)."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(phrase_pattern(n) for n in _places()) + r")(?!\w)")
+    # No look-behind at the start: the engine then skips ahead on the first letters; callers
+    # check the character before a match with _word_start.
+    return re.compile(r"(?:" + "|".join(phrase_pattern(n) for n in _places()) + r")(?!\w)")
+
+
+def _word_start(text: str, start: int) -> bool:
+    return start == 0 or not text[start - 1].isalnum()
 
 
 @functools.lru_cache(maxsize=None)
 def _body_pattern() -> re.Pattern:
     place = rf"(?:\s+(?P<place>{'|'.join(phrase_pattern(n) for n in _places())}))?(?!\w)"
+    # Every alternative starts with a literal (no optional prefix), so the scan skips ahead fast.
+    agencies = r"Đảng\s+(?:bộ|ủy)\s+các\s+cơ\s+quan\s+Đảng"
+    provincial_party = r"Đảng\s+bộ(?=\s+(?:thành\s+phố|tỉnh|TP|Thành\s+phố|Tỉnh))"
     bodies = {
-        "party_agencies_committee": r"(?:Ban\s+Chấp\s+hành\s+|Ban\s+Thường\s+vụ\s+)?Đảng\s+(?:bộ|ủy)\s+các\s+cơ\s+quan\s+Đảng",
-        "provincial_committee": r"(?:Ban\s+Chấp\s+hành\s+|Ban\s+Thường\s+vụ\s+)?(?:Thành\s+ủy|Tỉnh\s+ủy)"
-                           r"|(?:Ban\s+Chấp\s+hành\s+)?Đảng\s+bộ(?=\s+(?:thành\s+phố|tỉnh|TP|Thành\s+phố|Tỉnh))",
+        "party_agencies_committee": rf"Ban\s+(?:Chấp\s+hành|Thường\s+vụ)\s+{agencies}|{agencies}",
+        "provincial_committee": rf"Ban\s+(?:Chấp\s+hành|Thường\s+vụ)\s+(?:Thành|Tỉnh)\s+ủy|Thành\s+ủy|Tỉnh\s+ủy"
+                                rf"|Ban\s+Chấp\s+hành\s+{provincial_party}|{provincial_party}",
         "people_committee": r"UBND|Ủy\s+ban\s+nhân\s+dân",
         "people_council": r"HĐND|Hội\s+đồng\s+nhân\s+dân",
     }
     alternatives = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in bodies.items())
-    return re.compile(rf"(?<!\w)(?:{alternatives}){_LEVEL}{place}")
+    return re.compile(rf"(?:{alternatives}){_LEVEL}{place}")
 
 
 def context(text: str) -> tuple[str, str]:
     """The article's own committee word ("Thành ủy"/"Tỉnh ủy") and place: the most frequent of
     each (ties: the first met)."""
     committee = Counter(re.findall(r"Thành ủy|Tỉnh ủy", text)).most_common(1)
-    places = Counter(" ".join(m.group().split()) for m in place_pattern().finditer(text))
+    places = Counter(" ".join(m.group().split()) for m in place_pattern().finditer(text) if _word_start(text, m.start()))
     place = places.most_common(1)[0][0] if places else ""
     return (committee[0][0] if committee else ""), place
 
@@ -63,7 +72,7 @@ def key_for_name(name: str, default_place: str = "") -> str:
     >>> key_for_name("Đảng bộ các cơ quan Đảng thành phố Cần Thơ"), key_for_name("Ban Tổ chức Trung ương")
     ('party_agencies_committee:cần thơ', '')
     """
-    match = _body_pattern().match(name)
+    match = _body_pattern().match(name)  # at the start of *name*: a word start
     if not match:
         return ""
     kind = next(k for k in _KINDS if match.group(k))
@@ -80,13 +89,23 @@ def organization_key(kind: str, place: str) -> str:
     return f"{kind}:{place}" if place else kind
 
 
+_LAST: list = [None, None]  # (document, its Bodies): the extractors of one document share one
+
+
+def bodies_of(doc: ParsedDocument) -> "Bodies":
+    """The :class:`Bodies` of *doc*, built once for all extractors of the document."""
+    if _LAST[0] is not doc:
+        _LAST[:] = [doc, Bodies(doc)]
+    return _LAST[1]
+
+
 class Bodies:
     """The bodies one document names, to look up the one a figure at an offset belongs to."""
 
     def __init__(self, doc: ParsedDocument):
         self.doc = doc
-        _, self.place = context(doc.text)
-        self.mentions = [self._mention(m) for m in _body_pattern().finditer(doc.text)]
+        self.committee, self.place = context(doc.text)
+        self.mentions = [self._mention(m) for m in _body_pattern().finditer(doc.text) if _word_start(doc.text, m.start())]
         self._starts = [m[0] for m in self.mentions]
         lead = [m for m in self.mentions if m[0] < _LEAD_CHARS]
         self.subject = lead[0] if lead else None

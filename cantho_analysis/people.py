@@ -576,7 +576,9 @@ def extract_officials(doc: ParsedDocument) -> list[dict]:
         pronouns = _pronouns(sentence.start, words, text, known) if titles else []
         names = _resolve(sorted(pronouns + names, key=lambda n: n.start), known)
         if titles and names:
-            context = context or (*organizations.context(text), organizations.Bodies(doc).subject_key)
+            if context is None:
+                bodies = organizations.bodies_of(doc)
+                context = (bodies.committee, bodies.place, bodies.subject_key)
             local = _sentence_context(titles, context)
             items = sorted(titles + names, key=lambda item: item.start)
             for name, title, status in _attach(items, text):

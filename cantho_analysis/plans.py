@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .organizations import Bodies
+from .organizations import bodies_of
 from .parse import ParsedDocument
 from .patterns import YEAR_SPAN, standalone_years
 
@@ -51,7 +51,7 @@ def extract_plan_elements(pd: ParsedDocument) -> list[dict]:
         element_vi = " ".join(match.group(f"e{index}").split())
         sent_id = pd.sent_at(match.start())
         scope, scope_kind = _scope(pd, sent_id, match.start())
-        bodies = bodies or Bodies(pd)
+        bodies = bodies or bodies_of(pd)
         organization, key, basis = bodies.at(match.start())
         rows.append(pd.fact(match.start(), match.end(), element=_ELEMENTS[index][1], element_vi=element_vi,
                             count=count, scope=scope, scope_kind=scope_kind, organization=organization,

@@ -12,7 +12,7 @@ import re
 
 from .lexicon import load_yaml
 from .metadata import header_year
-from .organizations import Bodies
+from .organizations import bodies_of
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER
 from .patterns import YEAR_SPAN, date_spans, parse_vi_number, standalone_years
@@ -365,7 +365,7 @@ def extract_quantities(pd: ParsedDocument) -> list[dict]:
             frames = frames if frames is not None else _frames(pd)
             row = _read_number(pd, sentence, match, periods[sentence.sent_id], frames[sentence.sent_id])
             if row:
-                bodies = bodies or Bodies(pd)
+                bodies = bodies or bodies_of(pd)
                 row["organization"], row["organization_key"], row["organization_basis"] = bodies.at(row["start"])
                 rows.append(row)
     return rows
