@@ -40,7 +40,6 @@ _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\S")
 _PHOTO = re.compile(rf"Ảnh[ \t]*:[ \t]*((?:{_CAP_WORD}|{_UPPER_WORD})(?:[ \t]+(?:{_CAP_WORD}|{_UPPER_WORD})){{0,4}})"
                     rf"(?:[ \t]*[-/–][ \t]*((?:{_UPPER_WORD}|{_CAP_WORD})(?:[ \t]+{_UPPER_WORD})?))?")
 _UI_WORDS = {"xem thêm", "chia sẻ", "bình luận", "tin liên quan", "đọc thêm"}
-_HONORIFICS = {"ông", "bà", "đồng chí"}
 # Place levels that may stand before a place name, or alone ("Chủ tịch UBND tỉnh").
 _LEVELS = {("tỉnh",): "province", ("thành", "phố"): "province", ("tp",): "province", ("xã",): "local",
            ("phường",): "local", ("huyện",): "local", ("quận",): "local", ("thị", "xã"): "local",
@@ -68,7 +67,6 @@ _FIRST_NOT_NAME = _NOT_NAME | {"Tại", "Theo", "Sáng", "Chiều", "Tối", "Ng
                                "Cộng"}
 
 # Gaps between a name, its titles and other names.
-_WS = r"[\s\u00a0]*"
 _BEFORE = re.compile(r"^\s*(?:,?\s*(?:ông|bà|đồng\s+chí)\s+)?$", re.IGNORECASE)
 # A parenthesis about the person ("(sinh năm 1970)") may sit between the name and its title.
 _ASIDE = r"(?:\s*\([^()]{0,40}\))?"

@@ -127,7 +127,6 @@ _FRAME_YEAR = re.compile(r"(?<![\d/.,\-–])((?:19|20)\d{2})(?:\s*[-–]\s*((?:1
 # "ước" and years are checked for a word or number before them in _cues, not by a look-behind.
 _CUE_SOURCE = (rf"(?P<review>{_REVIEW_CUE.pattern})|(?P<target>{_TARGET_CUE.pattern})|(?P<ref>{_TARGET_REF.pattern})"
                r"|(?P<estimate>ước(?!\w))|(?P<year>(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d/]))")
-_CUE_RE = re.compile(_CUE_SOURCE, re.IGNORECASE)
 # The cues are written in lower case: matching them case-sensitively on a lower-cased copy of the
 # sentence is several times faster than IGNORECASE on Vietnamese text.
 _CUE_RE_LOWER = re.compile(_CUE_SOURCE)

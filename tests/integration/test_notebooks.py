@@ -8,7 +8,7 @@ import jupytext
 import nbformat
 import pytest
 
-from cantho_analysis import config, runner
+from cantho_analysis import runner
 
 SOURCES = runner.notebook_sources()
 REQUIRED = {"corpus_dir", "output_dir", "merger_date", "term_xiv_start", "term_xiv_end", "term_i_start", "term_i_end", "lang"}
