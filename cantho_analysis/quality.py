@@ -105,3 +105,30 @@ def evaluate(tables: dict[str, pd.DataFrame], gold_dir: str | Path) -> tuple[pd.
             errors += [{"table": table, "error": kind, "key": " | ".join(key)} for key in result[kind]]
     score_frame = pd.DataFrame(scores, columns=["table", "n_gold", "n_extracted", "n_correct", "precision", "recall"])
     return score_frame, pd.DataFrame(errors, columns=["table", "error", "key"])
+
+
+def domain_precision(tables: dict, gold_dir: str | Path) -> pd.DataFrame:
+    """Precision of the policy-domain coding per domain, on the hand-judged sample in
+    ``gold_dir/domain_judgements.csv`` (one row per coded sentence and domain: is the sentence
+    about that domain, or is the keyword incidental?).
+
+    Columns: ``n_coded`` (coded pairs of the judged documents), ``n_judged``, ``n_correct`` and
+    ``precision`` (``n_correct / n_judged``).  Recall is not measured: that needs the uncoded
+    sentences judged too.  Returns an empty frame when there is no judgement file.
+    """
+    path = Path(gold_dir) / "domain_judgements.csv"
+    cols = ["domain", "n_coded", "n_judged", "n_correct", "precision"]
+    if not path.exists():
+        return pd.DataFrame(columns=cols)
+    judged = pd.read_csv(path, dtype={"doc_id": str, "domain": str}, keep_default_na=False)
+    judged["is_correct"] = judged["is_correct"].astype(str).str.lower() == "true"
+    coded = tables["sentence_domains"].drop_duplicates(["doc_id", "sent_id", "domain"])
+    coded = coded[coded["doc_id"].isin(set(judged["doc_id"]))][["doc_id", "sent_id", "domain"]]
+    merged = coded.merge(judged, on=["doc_id", "sent_id", "domain"], how="left", indicator=True)
+    merged["judged"] = merged["_merge"] == "both"
+    rows = []
+    for domain, group in merged.groupby("domain", sort=True):
+        n_judged, n_correct = int(group["judged"].sum()), int((group["judged"] & (group["is_correct"] == True)).sum())  # noqa: E712
+        rows.append({"domain": domain, "n_coded": len(group), "n_judged": n_judged, "n_correct": n_correct,
+                     "precision": round(n_correct / n_judged, 3) if n_judged else float("nan")})
+    return pd.DataFrame(rows, columns=cols)

@@ -24,7 +24,7 @@ gold_dir = "../tests/fixtures/gold"
 # %%
 import pandas as pd
 
-from cantho_analysis import notebook, quality
+from cantho_analysis import analysis, notebook, quality
 
 tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
 scores, errors = quality.evaluate(tables, gold_dir)
@@ -43,6 +43,18 @@ notebook.show(scores, "scores", "The gold annotations cover none of this corpus'
 notebook.show(errors, "errors", "No misses and no spurious rows.")
 
 # %% [markdown]
+# ## Policy-domain coding: precision on a hand-judged sample
+# Every (sentence, domain) pair the dictionary coded in the annotated articles was judged by hand:
+# is the sentence about that domain, or does the keyword only occur in passing ("doanh nghiệp"
+# in a list of who supports the committee)? One coder (a developer), no second coder; recall is
+# not measured. `n_judged` below `n_coded` means the coding changed since the judgements.
+
+# %%
+domain_quality = quality.domain_precision(tables, gold_dir)
+notebook.show(domain_quality.assign(domain_label=domain_quality["domain"].map(lambda c: analysis.label(c, lang)))
+              if not domain_quality.empty else domain_quality, "domain precision", "No judgement file in gold_dir.")
+
+# %% [markdown]
 # ## Findings (generated from the scores)
 
 # %%
@@ -54,3 +66,7 @@ else:
     worst = scores.sort_values(["recall", "table"]).iloc[0]
     print(f"Lowest recall: {worst['table']} ({worst['recall']:.3f}).")
     print(f"{(errors['error'] == 'missed').sum()} gold rows missed, {(errors['error'] == 'spurious').sum()} spurious rows.")
+if not domain_quality.empty:
+    judged, correct = domain_quality["n_judged"].sum(), domain_quality["n_correct"].sum()
+    print(f"Policy domains: precision {correct / judged:.2f} over {judged} judged sentence-domain pairs "
+          f"(lowest: {domain_quality.sort_values(['precision', 'domain']).iloc[0]['domain']}).")
