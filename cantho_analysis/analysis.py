@@ -98,13 +98,14 @@ def growth_series(tables: dict) -> pd.DataFrame:
     """Growth-rate statements (achieved, estimated, target) with the year or span they refer to."""
     q = tables["quantities"]
     growth = q[(q["metric"] == "grdp_growth") & (q["unit"] == "percent")].copy()
-    growth["refers_to"] = growth["ref_period"].replace("", pd.NA).fillna(growth["term"].map(_term_span))
+    growth["refers_to"] = growth["ref_period"].replace("", pd.NA).fillna(growth["term"].map(term_span))
     growth["provenance"] = provenance(growth)
     cols = ["refers_to", "term", "kind", "qualifier", "value", "doc_id", "sent_id", "provenance"]
     return growth[cols].sort_values(["refers_to", "kind", "doc_id", "sent_id"], kind="mergesort").reset_index(drop=True)
 
 
-def _term_span(term: str):
+def term_span(term: str):
+    """The years of a term as the context table gives them ("2020-2025"), or NA."""
     spans = {row["key"][5:]: row["value"] for row in load_csv("context.csv") if row["key"].startswith("term_")}
     return spans.get(term, pd.NA)
 
@@ -120,8 +121,8 @@ _BODY_LABELS = {
 def body_label(key: str, lang: str = "en") -> str:
     """A readable name for an ``organization_key``: one label per body, whatever its spelling.
 
-    >>> body_label("provincial_committee:cần thơ"), body_label("party_agencies_committee:cần thơ", "vi")
-    ('Provincial/City Party Committee (Cần Thơ)', 'Đảng bộ các cơ quan Đảng (Cần Thơ)')
+    >>> body_label("provincial_committee:vĩnh long"), body_label("party_agencies_committee:vĩnh long", "vi")
+    ('Provincial/City Party Committee (Vĩnh Long)', 'Đảng bộ các cơ quan Đảng (Vĩnh Long)')
     """
     if not key:
         return "?"

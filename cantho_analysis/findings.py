@@ -45,17 +45,17 @@ def _main_body(tables: dict) -> str:
 
 
 def number(value: float, lang: str) -> str:
-    """A number as the language writes it: ``7.41`` in English, ``7,41`` in Vietnamese.
+    """A number as the language writes it: ``6.85`` in English, ``6,85`` in Vietnamese.
 
-    >>> number(7.41, "vi"), number(10.0, "en")
-    ('7,41', '10')
+    >>> number(6.85, "vi"), number(9.0, "en")
+    ('6,85', '9')
     """
     text = f"{value:g}"
     return text.replace(".", ",") if lang == "vi" else text
 
 
 def subject_name(tables: dict) -> str:
-    """How the articles most often write the committee the corpus is about ("Thành ủy Cần Thơ")."""
+    """How the articles most often write the committee the corpus is about ("Tỉnh ủy Vĩnh Long")."""
     body = _main_body(tables)
     names = pd.concat([tables[t].loc[tables[t]["organization_key"] == body, "organization"]
                        for t in ("quantities", "plan_elements")]) if body else pd.Series(dtype=str)
@@ -82,7 +82,7 @@ def _refers_to(row, lang: str) -> str:
     """The year or span a growth figure refers to; a figure with none is about its whole term."""
     if row.ref_period:
         return row.ref_period
-    span = analysis._term_span(row.term)
+    span = analysis.term_span(row.term)
     return f"{'nhiệm kỳ' if lang == 'vi' else 'term'} {span}" if isinstance(span, str) else row.term
 
 
@@ -174,8 +174,9 @@ def key_findings(tables: dict) -> list[Finding]:
     return growth_findings(tables) + plan_findings(tables) + secretary_findings(tables) + vocabulary_findings(tables)[:3]
 
 
-def limits(tables: dict) -> list[tuple[str, str]]:
-    """What the corpus cannot answer, as ``(en, vi)`` sentences."""
+def limits(tables: dict, found: list[Finding] | None = None) -> list[tuple[str, str]]:
+    """What the corpus cannot answer, as ``(en, vi)`` sentences; *found* is the summary's
+    :func:`key_findings` when the caller has them already."""
     said = []
     comparison = analysis.term_comparison(tables)
     indicators = comparison[comparison["section"] == "indicators"]
@@ -190,7 +191,7 @@ def limits(tables: dict) -> list[tuple[str, str]]:
         unattributed = (q["term"] == "").sum()
         said.append((f"{unattributed} of {len(q)} figures name no term and are left out of every term comparison.",
                       f"{unattributed} trên {len(q)} số liệu không gắn với nhiệm kỳ nào và không được đưa vào so sánh."))
-    for finding in key_findings(tables):
+    for finding in key_findings(tables) if found is None else found:
         if finding.n_articles == 1:
             said.append((f"Rests on one article: {finding.en}", f"Chỉ dựa trên một bài: {finding.vi}"))
     docs = tables["documents"]

@@ -1,8 +1,8 @@
 """Which body a figure belongs to, and one normalised key per body.
 
-A provincial Party committee is written many ways ("Thành ủy Cần Thơ", "Thành ủy TP Cần Thơ",
-"Thành ủy TP. Cần Thơ", "Đảng bộ thành phố", "Ban Thường vụ Thành ủy"); they are one body and
-share one ``organization_key`` (``provincial_committee:cần thơ``).  The Party agencies' committee
+A provincial Party committee is written many ways ("Thành ủy Hải Phòng", "Thành ủy TP Hải Phòng",
+"Thành ủy TP. Hải Phòng", "Đảng bộ thành phố", "Ban Thường vụ Thành ủy"); they are one body and
+share one ``organization_key`` (``provincial_committee:hải phòng``).  The Party agencies' committee
 ("Đảng bộ các cơ quan Đảng thành phố") is another body, and so are the People's Committee and
 Council.  A figure belongs to the body named last before it in its sentence, else in its
 paragraph, else to the body the article is about: the first one its lead names.
@@ -67,10 +67,10 @@ def context(text: str) -> tuple[str, str]:
 
 
 def key_for_name(name: str, default_place: str = "") -> str:
-    """The key of a body named in *name* ("HĐND thành phố Cần Thơ"), or "" when it names none.
+    """The key of a body named in *name* ("HĐND thành phố Hải Phòng"), or "" when it names none.
 
-    >>> key_for_name("Đảng bộ các cơ quan Đảng thành phố Cần Thơ"), key_for_name("Ban Tổ chức Trung ương")
-    ('party_agencies_committee:cần thơ', '')
+    >>> key_for_name("Đảng bộ các cơ quan Đảng thành phố Hải Phòng"), key_for_name("Ban Tổ chức Trung ương")
+    ('party_agencies_committee:hải phòng', '')
     """
     match = _body_pattern().match(name)  # at the start of *name*: a word start
     if not match:
@@ -82,8 +82,8 @@ def key_for_name(name: str, default_place: str = "") -> str:
 def organization_key(kind: str, place: str) -> str:
     """``kind:place`` with the place lower-cased and its level words dropped.
 
-    >>> organization_key("provincial_committee", "TP. Cần Thơ")
-    'provincial_committee:cần thơ'
+    >>> organization_key("provincial_committee", "TP. Hải Phòng")
+    'provincial_committee:hải phòng'
     """
     place = re.sub(r"^(?:thành\s+phố|tỉnh|tp\.?)\s*", "", " ".join(place.lower().split()))
     return f"{kind}:{place}" if place else kind

@@ -3,11 +3,11 @@
 People are read as a small mention grammar (``data/positions.yaml``):
 
 1. **Titles** are found first, word by word: an office head ("Phó Bí thư Thường trực"), the
-   bodies after it ("Ban Tổ chức" + "Thành ủy"), a place ("TP. Cần Thơ") and a term
+   bodies after it ("Ban Tổ chức" + "Thành ủy"), a place ("TP. Hải Phòng") and a term
    ("khóa XIV, nhiệm kỳ 2020-2025").  "nguyên" before a title or "cũ" after it marks a former post.
 2. **Names** are found in the text between titles: a capitalised run that starts with a family
    name, or any capitalised run right after an honorific ("ông", "bà", "đồng chí") or a title
-   (names of ethnic minorities need not start with a listed family name).  "Ông Tùng" and a
+   (names of ethnic minorities need not start with a listed family name).  "Ông Lâm" and a
    sentence-opening pronoun ("Ông là ...") stand for a full name already met in the article.
 3. **Attachment** joins them across the separators the genre uses: titles before a name
    ("Ủy viên Bộ Chính trị, Chủ tịch Quốc hội <Name>"), titles after it (``,`` ``-`` ``:`` ``là``),
@@ -122,14 +122,17 @@ class Title:
     start: int
     end: int
     head: str
-    kind: str
-    kinds: tuple
+    kinds: tuple  # the bodies after the head, in order; the first one decides the code
     national: bool
     position: str
     organization: str
     place: str
     status: str
     organization_basis: str = "text"
+
+    @property
+    def kind(self) -> str:
+        return self.kinds[0] if self.kinds else ""
 
 
 @dataclass(frozen=True)
@@ -253,7 +256,7 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
     position = text[words[head_first].start:words[org_end - 1].end]
     organization = text[words[orgs[0][0]].start:words[org_end - 1].end] if orgs else ""
     organization = " ".join(part for part in (organization, place) if part)
-    return Title(i, j, words[i].start, words[j - 1].end, head_code, kinds[0] if kinds else "", tuple(kinds), national,
+    return Title(i, j, words[i].start, words[j - 1].end, head_code, tuple(kinds), national,
                  " ".join(position.split()), " ".join(organization.split()), " ".join(place.split()), status)
 
 
@@ -355,8 +358,6 @@ def _name_in_run(words, i, end, titles, text, known) -> Name | None:
     if run[0].low in {"ông", "bà"}:
         honorific, run = True, run[1:]
         i += 1
-    elif run[0].text == "Đồng" and len(run) == 1 and i + 1 < len(words) and words[i + 1].low == "chí":
-        return None
     if not run:
         return None
     after_title = any(t.last == i and text[t.end:run[0].start].strip() == "" for t in titles)
@@ -530,7 +531,7 @@ def _borrow_bodies(titles: list[Title]) -> list[Title]:
     for title in titles:
         if not title.organization and title.head in _PARTY_HEADS and bodies:
             donor = min(bodies, key=lambda t: abs(t.start - title.start))
-            title = replace(title, kind=donor.kind, organization=donor.organization, place=donor.place,
+            title = replace(title, kinds=donor.kinds, organization=donor.organization, place=donor.place,
                             organization_basis="context")
         result.append(title)
     return result
@@ -598,7 +599,7 @@ def _row(doc: ParsedDocument, name: Name, title: Title, status: str, context) ->
 
 def _organization_key(title: Title, organization: str, basis: str, context: tuple[str, str]) -> str:
     """One key per body (organizations.organization_key): a body the organisation names
-    ("HĐND thành phố Cần Thơ", "Đảng bộ các cơ quan Đảng ..."), else the title's kind of body and
+    ("HĐND thành phố Hải Phòng", "Đảng bộ các cơ quan Đảng ..."), else the title's kind of body and
     its place; national bodies have no place."""
     if not organization:
         return ""

@@ -207,7 +207,7 @@ def _count_metric(unit: str, kind: str, after: str) -> tuple[str, str]:
     return code, en
 
 
-# "tăng 17,2% so với năm 2021", "gấp 3 lần so năm 2010": the year compared with.
+# "tăng 12,5% so với năm 2020", "gấp 3 lần so năm 2010": the year compared with.
 _BASE = re.compile(r"\bso\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
 # "từ 40 - 75 năm tuổi Đảng": years of membership, the cue after the unit.
 _MEMBERSHIP_AFTER = re.compile(r"\s*tuổi\s+Đảng", re.IGNORECASE)

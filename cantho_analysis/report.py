@@ -70,7 +70,7 @@ def render_report(notebooks: list[Path], report_dir: Path, tables: dict | None =
     _write(report_dir / "evidence.html", _t("evidence", lang), _evidence_body(found, tables, lang), lang)
     index = report_dir / "index.html"
     title = _t("title", lang).format(body=findings.subject_name(tables) or ("The Party committee" if lang == "en" else "Cấp ủy"))
-    _write(index, title, _summary_body(title, found, findings.limits(tables), tables, pages, lang), lang)
+    _write(index, title, _summary_body(title, found, findings.limits(tables, found), tables, pages, lang), lang)
     return index
 
 

@@ -99,7 +99,7 @@ notebook.show(analysis.leadership_by_term(tables), "leadership by body and post"
 # %% [markdown]
 # ## New bodies
 # Organisations named in office titles, by period, counted by `organization_key` (one key per
-# body whatever its spelling: "Thành ủy Cần Thơ", "Thành ủy TP. Cần Thơ" are one body). A body
+# body whatever its spelling: "Thành ủy X", "Thành ủy TP X", "Thành ủy TP. X" are one body). A body
 # that appears only after the merger is new in the corpus (not necessarily new in reality);
 # `names` shows how the articles wrote it.
 
