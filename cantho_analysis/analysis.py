@@ -14,7 +14,6 @@ import pandas as pd
 
 from .lexicon import load_csv, load_yaml
 
-TERMS = ["XIV", "I"]
 # Administrative vocabulary whose use before and after the merger the merger notebook compares.
 # Generic Vietnamese terms of the 2025 reform, not taken from any article.
 ADMIN_VOCABULARY = {
@@ -31,8 +30,10 @@ ADMIN_VOCABULARY = {
 def label(code: str, lang: str = "en") -> str:
     """English or Vietnamese label of a code from the package vocabularies.
 
-    >>> label("anti_corruption"), label("XIV")
-    ('Anti-corruption, inspection and thrift', 'XIV term (2020-2025)')
+    Term labels depend on the corpus: see :func:`term_names`.
+
+    >>> label("anti_corruption"), label("post_merger", "vi")
+    ('Anti-corruption, inspection and thrift', 'Sau hợp nhất')
     """
     labels = _labels(lang)
     return labels.get(code, code)
@@ -44,12 +45,9 @@ def _labels(lang: str) -> dict:
     labels = {d["code"]: d.get(key, d["code"]) for d in load_yaml("policy_domains.yaml")["domains"]}
     labels.update({p["code"]: p["vi"][0] if lang == "vi" else p["en"] for p in load_yaml("positions.yaml")["positions"]})
     labels.update({m["code"]: m["en"] for m in load_yaml("metrics.yaml")["metrics"]})
-    terms = {row["key"][5:]: row["value"] for row in load_csv("context.csv") if row["key"].startswith("term_")}
     if lang == "vi":
-        labels.update({t: f"Nhiệm kỳ {t} ({years})" for t, years in terms.items()})
         labels.update({"pre_merger": "Trước hợp nhất", "post_merger": "Sau hợp nhất", "": "(không xác định)"})
     else:
-        labels.update({t: f"{t} term ({years})" for t, years in terms.items()})
         labels.update({"pre_merger": "Before the merger", "post_merger": "After the merger", "": "(unattributed)"})
     return labels
 
@@ -88,7 +86,7 @@ def per_document_counts(tables: dict) -> pd.DataFrame:
     """Rows each fact table holds per document."""
     docs = tables["documents"][["doc_id", "published"]].copy()
     for name, frame in tables.items():
-        if name in ("documents", "problems") or "doc_id" not in frame:
+        if name in ("documents", "problems", "terms") or "doc_id" not in frame:
             continue
         docs[name] = docs["doc_id"].map(frame.groupby("doc_id").size()).fillna(0).astype(int)
     return docs
@@ -98,16 +96,35 @@ def growth_series(tables: dict) -> pd.DataFrame:
     """Growth-rate statements (achieved, estimated, target) with the year or span they refer to."""
     q = tables["quantities"]
     growth = q[(q["metric"] == "grdp_growth") & (q["unit"] == "percent")].copy()
-    growth["refers_to"] = growth["ref_period"].replace("", pd.NA).fillna(growth["term"].map(term_span))
+    growth["refers_to"] = growth["ref_period"].replace("", pd.NA).fillna(growth["term"].map(lambda term: term_span(tables, term)))
     growth["provenance"] = provenance(growth)
     cols = ["refers_to", "term", "kind", "qualifier", "value", "doc_id", "sent_id", "provenance"]
     return growth[cols].sort_values(["refers_to", "kind", "doc_id", "sent_id"], kind="mergesort").reset_index(drop=True)
 
 
-def term_span(term: str):
-    """The years of a term as the context table gives them ("2020-2025"), or NA."""
-    spans = {row["key"][5:]: row["value"] for row in load_csv("context.csv") if row["key"].startswith("term_")}
-    return spans.get(term, pd.NA)
+def terms_of(tables: dict) -> list[str]:
+    """The labels of the corpus's two terms, earlier first (the ``terms`` table)."""
+    return tables["terms"]["term"].tolist()
+
+
+def term_names(tables: dict, lang: str = "en") -> dict[str, str]:
+    """Display name of each term, e.g. ``{'XIV': 'XIV term (2020-2025)', ...}``."""
+    from .terms import term_names as names
+
+    return names(tables["terms"], lang)
+
+
+def term_basis(tables: dict, lang: str = "en") -> str:
+    """Where each term's label comes from, in one sentence per term (see :mod:`cantho_analysis.terms`)."""
+    from .terms import basis_sentence
+
+    return basis_sentence(tables["terms"], lang)
+
+
+def term_span(tables: dict, term: str):
+    """The years of a term ("2020-2025"), or NA for an unknown label."""
+    rows = tables["terms"][tables["terms"]["term"] == term]
+    return f"{rows['start_year'].iloc[0]}-{rows['end_year'].iloc[0]}" if len(rows) else pd.NA
 
 
 _BODY_LABELS = {
@@ -151,29 +168,30 @@ def term_comparison(tables: dict) -> pd.DataFrame:
     column.  Bodies are kept apart by ``organization_key`` (the Party agencies' committee is
     never mixed with the city committee), and a fact stated twice in one article counts once."""
     rows = []
-    q = once_per_article(tables["quantities"][tables["quantities"]["term"].isin(TERMS)],
+    terms = terms_of(tables)
+    q = once_per_article(tables["quantities"][tables["quantities"]["term"].isin(terms)],
                          ["organization_key", "metric", "kind", "unit", "value"])
     for (_, metric, kind, unit), group in q.groupby(["organization_key", "metric", "kind", "unit"], sort=True):
         readable_unit = unit.replace("_vnd", " VND").replace("_", " ")
         body = body_label(group["organization_key"].iloc[0])
         rows.append(_compare_row("indicators", f"{group['metric_en'].iloc[0]} ({kind}, {readable_unit}) · {body}", group,
-                                 lambda g: "; ".join(f"{v:g}" for v in g["value"])))
+                                 lambda g: "; ".join(f"{v:g}" for v in g["value"]), terms))
     plans = plan_structures(tables)
-    plans = plans[plans["term"].isin(TERMS)]
+    plans = plans[plans["term"].isin(terms)]
     for (_, element), group in plans.groupby(["organization_key", "element"], sort=True):
         body = body_label(group["organization_key"].iloc[0])
         rows.append(_compare_row("plan structure", f"{element} · {body}", group,
-                                 lambda g: "; ".join(f"{c} ({k} {s})" for c, k, s in zip(g["count"], g["scope_kind"], g["scope"]))))
+                                 lambda g: "; ".join(f"{c} ({k} {s})" for c, k, s in zip(g["count"], g["scope_kind"], g["scope"])), terms))
     themes = tables["themes"]
-    for _, row in themes[themes["term"].isin(TERMS)].iterrows():
+    for _, row in themes[themes["term"].isin(terms)].iterrows():
         group = themes.loc[[_]]
-        rows.append(_compare_row("theme of the year", str(row["year"]), group, lambda g: g["text"].iloc[0][:80] + "…"))
-    return pd.DataFrame(rows, columns=["section", "indicator", *TERMS, "provenance"])
+        rows.append(_compare_row("theme of the year", str(row["year"]), group, lambda g: g["text"].iloc[0][:80] + "…", terms))
+    return pd.DataFrame(rows, columns=["section", "indicator", *terms, "provenance"])
 
 
-def _compare_row(section: str, indicator: str, group: pd.DataFrame, fmt) -> dict:
+def _compare_row(section: str, indicator: str, group: pd.DataFrame, fmt, terms: list[str]) -> dict:
     row = {"section": section, "indicator": indicator}
-    for term in TERMS:
+    for term in terms:
         part = group[group["term"] == term]
         row[term] = fmt(part) if len(part) else ""
     row["provenance"] = " | ".join(provenance(group, 50))
@@ -333,14 +351,16 @@ def congress_numbering(tables: dict) -> pd.DataFrame:
         .drop_duplicates(["doc_id", "level", "ordinal"]).sort_values(["published", "level", "ordinal"], kind="mergesort").reset_index(drop=True)
 
 
-def numbering_inconsistencies(numbering: pd.DataFrame, merger_date: str, term_congress: dict) -> pd.DataFrame:
+def numbering_inconsistencies(numbering: pd.DataFrame, params) -> pd.DataFrame:
     """Provincial congress ordinals that do not fit the numbering of the article's period.
 
-    After the merger the city congress is numbered from I; an article published after the merger
-    date that names another provincial ordinal for the current congress is flagged.
+    After the merger the city congress is numbered afresh (from I for Cần Thơ); an article
+    published after the merger date that names another provincial ordinal for the current
+    congress is flagged.  *params* are the tables' :class:`~cantho_analysis.parse.Params`.
     """
     prov = numbering[numbering["level"] == "provincial_party"]
-    expected_after = term_congress.get("I")
+    merger_date, term_congress = params.merger_date, params.term_congress
+    expected_after = term_congress.get(list(params.terms)[-1], pd.NA)
     known = set(term_congress.values())
     after = prov[prov["published"].str[:10] >= merger_date[: len("YYYY-MM")]]
     flagged = after[~after["ordinal"].isin(known)]

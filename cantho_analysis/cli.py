@@ -10,7 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import config
+from . import config, parameters
+
+_PARAMETER_HELP = "Accepted: " + "; ".join(f"{p.name} ({p.meaning}; default {p.default!r})" for p in parameters.PARAMETERS
+                                            if p.name not in parameters.RUNNER_OWNED)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,8 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=config.DEFAULT_OUT_DIR,
                      help="output folder (default: build/); replaced atomically, and only if a previous run made it")
     run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
-                     help="notebook parameter, e.g. -p merger_date 2025-07-01 -p lang en (repeatable); "
-                          "unknown names are refused")
+                     help="run parameter, e.g. -p merger_date 2025-07-01 -p lang vi (repeatable); "
+                          "unknown names are refused. " + _PARAMETER_HELP)
     run.add_argument("--jobs", type=int, default=1, metavar="N",
                      help="execute N notebooks at a time, each in its own kernel (default 1); outputs are identical")
 
@@ -35,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("corpus", type=Path, help="folder of .txt articles")
     extract.add_argument("--out", type=Path, required=True, help="folder for the tables")
     extract.add_argument("--strict", action="store_true", help="fail on the first unreadable or skipped file")
-    extract.add_argument("--merger-date", default=config.DEFAULT_MERGER_DATE, help="merger date (default %(default)s)")
+    extract.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
+                         help="extraction parameter (repeatable): " + ", ".join(parameters.EXTRACTION))
     extract.add_argument("--jobs", type=int, default=1, metavar="N",
                          help="extract in N processes (default 1; use the number of cores for large corpora)")
 
@@ -44,23 +48,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _coerce(value: str):
-    for cast in (int, float):
-        try:
-            return cast(value)
-        except ValueError:
-            pass
-    return value
-
-
 def _extract(args) -> int:
     from .datapackage import write_datapackage
-    from .parse import Params
     from .tables import build_tables, write_tables
 
     if args.jobs < 1:
         raise ValueError(f"--jobs: {args.jobs} must be at least 1")
-    tables = build_tables(args.corpus, Params(merger_date=args.merger_date), strict=args.strict, jobs=args.jobs)
+    given = dict(args.parameter)
+    outside = sorted(set(given) - set(parameters.EXTRACTION))
+    if outside:
+        raise ValueError(f"-p {outside[0]}: not an extraction parameter; extract accepts {', '.join(parameters.EXTRACTION)}")
+    values = parameters.validate(given)
+    tables = build_tables(args.corpus, {k: values[k] for k in parameters.EXTRACTION}, strict=args.strict, jobs=args.jobs)
     for problem in tables["problems"].itertuples():
         print(f"{problem.severity}: {problem.message}", file=sys.stderr)
     write_tables(tables, args.out)
@@ -73,9 +72,7 @@ def _extract(args) -> int:
 def _run(args) -> int:
     from .runner import run
 
-    params = {name: _coerce(value) for name, value in args.parameter}
-    if "corpus_dir" in params or "output_dir" in params:
-        raise ValueError("pass the corpus with --corpus and the output folder with --out, not with -p")
+    params = dict(args.parameter)
     if args.jobs < 1:
         raise ValueError(f"--jobs: {args.jobs} must be at least 1")
     out = run(args.corpus, args.out, params, log=lambda msg: print(msg, file=sys.stderr, flush=True), jobs=args.jobs)

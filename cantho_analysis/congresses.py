@@ -82,3 +82,25 @@ def _row(pd: ParsedDocument, match: re.Match, ordinal: int, level: str, organiza
                    organization=organization,
                    term_start=int(term.group(1)) if term else None,
                    term_end=int(term.group(2)) if term else None)
+
+
+def provincial_terms(text: str):
+    """``(ordinal, term_start, term_end, start, end)`` for each provincial congress named with its
+    term years ("Đại hội Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2020 - 2025").  A fast pass over the
+    raw text (no sentence split): it names the terms before extraction.
+
+    >>> list(provincial_terms("Đại hội Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2020 - 2025 bế mạc."))
+    [(15, 2020, 2025, 0, 31)]
+    """
+    if "nhiệm kỳ" not in text and "Nhiệm kỳ" not in text:
+        return
+    for match in _CONGRESS.finditer(text):
+        term = _TERM.match(text[match.end():match.end() + 40])
+        if term is None:
+            continue
+        written = match.group("ord") or match.group("roman")
+        ordinal = _ORD_WORDS.get(written.lower()) if written.lower() in _ORD_WORDS else ordinal_value(written)
+        sentence_start = max(text.rfind(". ", 0, match.start()) + 1, text.rfind("\n", 0, match.start()) + 1)
+        level = _level(match.group("body"), text[sentence_start:match.start()], text[match.end():match.end() + 40])
+        if ordinal is not None and level == "provincial_party":
+            yield ordinal, int(term.group(1)), int(term.group(2)), match.start(), match.end()

@@ -69,9 +69,10 @@ def save(fig, name: str, output_dir: str | Path | None) -> Image:
     return Image(data=buffer.getvalue(), format="png")
 
 
-def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path | None) -> Image:
+def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path | None, names: dict | None = None) -> Image:
     """Horizontal bars of each policy domain's share of sentences, one colour per *by* group
-    (``term`` or ``period``), as computed by :func:`cantho_analysis.analysis.domain_shares`."""
+    (``term`` or ``period``), as computed by :func:`cantho_analysis.analysis.domain_shares`;
+    *names* labels the groups (the term names), else the package vocabulary does."""
     import seaborn as sns
 
     from .analysis import label
@@ -79,7 +80,7 @@ def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path 
     sizes = shares.drop_duplicates(by).set_index(by)["n_sentences"]
     # The legend names each group with its n: a share is only as good as the sentences under it.
     plot = shares.assign(domain=shares["domain"].map(lambda code: label(code, lang)),
-                         **{by: shares[by].map(lambda value: f"{label(value, lang)} (n = {sizes[value]})")})
+                         **{by: shares[by].map(lambda value: f"{(names or {}).get(value) or label(value, lang)} (n = {sizes[value]})")})
     fig, ax = plt.subplots(figsize=(8, 5))
     sns.barplot(data=plot, y="domain", x="share", hue=by, ax=ax, errorbar=None)
     ax.set_xlabel("share of sentences mentioning the domain" if lang == "en" else "tỷ lệ câu nhắc đến lĩnh vực")

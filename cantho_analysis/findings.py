@@ -78,11 +78,11 @@ def _qualified(row, lang: str) -> str:
     return f"{prefix}{_value(row, lang)}%{suffix}"
 
 
-def _refers_to(row, lang: str) -> str:
+def _refers_to(tables: dict, row, lang: str) -> str:
     """The year or span a growth figure refers to; a figure with none is about its whole term."""
     if row.ref_period:
         return row.ref_period
-    span = analysis.term_span(row.term)
+    span = analysis.term_span(tables, row.term)
     return f"{'nhiệm kỳ' if lang == 'vi' else 'term'} {span}" if isinstance(span, str) else row.term
 
 
@@ -94,18 +94,19 @@ def growth_findings(tables: dict) -> list[Finding]:
     if body:
         growth = growth[growth["organization_key"] == body]
     found = []
-    for term in analysis.TERMS:
+    names = {lang: analysis.term_names(tables, lang) for lang in ("en", "vi")}
+    for term in analysis.terms_of(tables):
         for kind, en_word, vi_word in (("achieved", "achieved", "đạt"), ("estimated", "estimated", "ước đạt"),
                                        ("target", "targeted", "mục tiêu")):
             part = growth[(growth["term"] == term) & (growth["kind"] == kind)]
             if part.empty:
                 continue
-            values_en = "; ".join(f"{_qualified(r, 'en')} ({_refers_to(r, 'en')})" for r in part.itertuples())
-            values_vi = "; ".join(f"{_qualified(r, 'vi')} ({_refers_to(r, 'vi')})" for r in part.itertuples())
+            values_en = "; ".join(f"{_qualified(r, 'en')} ({_refers_to(tables, r, 'en')})" for r in part.itertuples())
+            values_vi = "; ".join(f"{_qualified(r, 'vi')} ({_refers_to(tables, r, 'vi')})" for r in part.itertuples())
             n, docs = _n(part)
             found.append(Finding(
-                f"{analysis.label(term, 'en')}: economic growth {en_word} {values_en}.",
-                f"{analysis.label(term, 'vi')}: tăng trưởng kinh tế {vi_word} {values_vi}.",
+                f"{names['en'][term]}: economic growth {en_word} {values_en}.",
+                f"{names['vi'][term]}: tăng trưởng kinh tế {vi_word} {values_vi}.",
                 n, docs, _evidence(part)))
     return found
 
@@ -180,7 +181,8 @@ def limits(tables: dict, found: list[Finding] | None = None) -> list[tuple[str, 
     said = []
     comparison = analysis.term_comparison(tables)
     indicators = comparison[comparison["section"] == "indicators"]
-    one_sided = indicators[(indicators["XIV"] == "") | (indicators["I"] == "")]
+    earlier, later = analysis.terms_of(tables)
+    one_sided = indicators[(indicators[earlier] == "") | (indicators[later] == "")]
     if len(one_sided):
         said.append((f"{len(one_sided)} of {len(indicators)} indicators are stated for one term only, so they cannot be "
                      "compared across terms (notebook 2 lists them).",

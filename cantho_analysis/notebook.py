@@ -1,33 +1,140 @@
-"""What every notebook does first: check parameters, load the tables, set display defaults."""
+"""What every notebook does first: check its parameters, get the tables once, set display defaults.
+
+Inside ``cantho-analysis run`` the notebooks read the tables the runner wrote (``data_dir``), so a
+run extracts its corpus once.  A notebook run alone (JupyterLab, papermill) extracts the corpus
+and caches the tables, keyed by the corpus content, the extraction parameters and the package
+(its version and the hash of its code and data), so the other notebooks and later runs reuse
+them; any change to one of the three makes a new entry.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import pandas as pd
 
-from . import figures
+from . import __version__, config, figures, parameters
 from .parse import Params
-from .tables import build_tables
+from .tables import build_tables, read_tables, write_tables
+
+SETTINGS_FILE = "extraction.json"
+_KEEP_CACHE_ENTRIES = 8
 
 
-def setup(corpus_dir: str, merger_date: str, term_xiv_start: int, term_xiv_end: int,
-          term_i_start: int, term_i_end: int, lang: str) -> tuple[dict, Params]:
-    """Validate the notebook parameters and return ``(tables, params)``.
+def setup(namespace: dict) -> tuple[dict, Params]:
+    """Validate the notebook's parameters (taken from *namespace*, normally ``globals()``) and
+    return ``(tables, params)``.
 
-    >>> tables, params = setup("../seeds" if False else __import__("cantho_analysis").config.SEEDS_DIR,
-    ...                        "2025-07-01", 2020, 2025, 2025, 2030, "en")
-    >>> params.terms["I"]
-    (2025, 2030)
+    >>> import cantho_analysis.config as config
+    >>> tables, params = setup({"corpus_dir": str(config.SEEDS_DIR), "lang": "en"})
+    >>> list(params.terms)
+    ['XIV', 'I']
     """
-    if lang not in ("en", "vi"):
-        raise ValueError(f"lang: {lang!r} must be 'en' or 'vi'")
-    params = Params(merger_date=str(merger_date),
-                    terms={"XIV": (int(term_xiv_start), int(term_xiv_end)), "I": (int(term_i_start), int(term_i_end))})
+    values = parameters.validate({k: v for k, v in namespace.items() if k in parameters.BY_NAME})
     pd.set_option("display.width", 160)
     pd.set_option("display.max_columns", 20)
     pd.set_option("display.max_colwidth", 70)
     pd.set_option("display.max_rows", 80)
     figures.setup()
-    return build_tables(corpus_dir, params), params
+    settings = extraction_settings(values)
+    if values["data_dir"]:
+        tables = _read_run_tables(Path(values["data_dir"]), settings)
+    else:
+        tables = cached_tables(Path(values["corpus_dir"]), settings)
+    return tables, params_of(tables, values["merger_date"])
+
+
+def extraction_settings(values: dict) -> dict:
+    """What the tables depend on besides the corpus: the extraction parameters and the package."""
+    return {"package_version": __version__, **{name: values[name] for name in parameters.EXTRACTION}}
+
+
+def params_of(tables: dict, merger_date: str) -> Params:
+    """The :class:`Params` the tables were extracted with (the terms as the ``terms`` table names them)."""
+    terms = tables["terms"]
+    return Params(merger_date=merger_date,
+                  terms={t.term: (int(t.start_year), int(t.end_year)) for t in terms.itertuples()},
+                  term_congress={t.term: int(t.congress_ordinal) for t in terms.itertuples() if pd.notna(t.congress_ordinal)})
+
+
+def write_run_tables(tables: dict, data_dir: Path, settings: dict) -> None:
+    """Write the tables and the settings they were made with (read back by :func:`setup`)."""
+    write_tables(tables, data_dir)
+    (data_dir / SETTINGS_FILE).write_text(json.dumps(settings, sort_keys=True, indent=1) + "\n", encoding="utf-8")
+
+
+def _read_run_tables(data_dir: Path, settings: dict) -> dict:
+    stored_file = data_dir / SETTINGS_FILE
+    if not stored_file.is_file():
+        raise ValueError(f"data_dir: {data_dir} holds no {SETTINGS_FILE}; it must be the data/ folder of a run "
+                         "(or leave data_dir empty to extract from corpus_dir)")
+    stored = json.loads(stored_file.read_text(encoding="utf-8"))
+    differing = sorted(k for k in settings if stored.get(k) != settings[k])
+    if differing:
+        name = differing[0]
+        raise ValueError(f"data_dir: its tables were extracted with {name}={stored.get(name)!r}, this notebook has "
+                         f"{settings[name]!r}; rerun the extraction or leave data_dir empty")
+    return read_tables(data_dir)
+
+
+def cache_dir() -> Path:
+    """``$CANTHO_ANALYSIS_CACHE`` if set, else ``$XDG_CACHE_HOME/cantho-analysis`` (``~/.cache``)."""
+    if os.environ.get("CANTHO_ANALYSIS_CACHE"):
+        return Path(os.environ["CANTHO_ANALYSIS_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cantho-analysis"
+
+
+def cache_key(corpus_dir: Path, settings: dict) -> str:
+    """Hash of the corpus (every entry's name, and the bytes of its files), the settings and the
+    package's code and data files."""
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
+    for path in sorted(corpus_dir.iterdir()) if corpus_dir.is_dir() else []:
+        digest.update(path.name.encode() + b"\0")
+        if path.is_file():
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in sorted(config.PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".csv"):
+            digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode() + path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def cached_tables(corpus_dir: Path, settings: dict) -> dict:
+    """The tables of *corpus_dir*, from the cache when an entry for this corpus, these settings
+    and this package exists; otherwise extracted once and stored."""
+    entry = cache_dir() / cache_key(corpus_dir, settings)
+    if (entry / SETTINGS_FILE).is_file():
+        os.utime(entry)  # most recently used: kept when old entries are pruned
+        return read_tables(entry)
+    values = {k: v for k, v in settings.items() if k != "package_version"}
+    tables = build_tables(corpus_dir, values)
+    _store(entry, tables, settings)
+    return tables
+
+
+def _store(entry: Path, tables: dict, settings: dict) -> None:
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=entry.parent))
+        write_run_tables(tables, tmp, settings)
+        try:
+            tmp.rename(entry)
+        except OSError:  # another notebook stored the same entry first: same content, keep theirs
+            shutil.rmtree(tmp, ignore_errors=True)
+        _prune(entry.parent)
+    except OSError:
+        pass  # a read-only or full disk only costs the reuse, never the analysis
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[_KEEP_CACHE_ENTRIES:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def show(frame: pd.DataFrame, what: str, empty_note: str = "") -> pd.DataFrame | None:

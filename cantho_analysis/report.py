@@ -6,19 +6,19 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from . import findings
+from . import analysis, findings
 
 # Cells the report pages leave out: the parameters papermill injected (they name machine paths)
 # and the notebook's own parameters cell.  The executed notebooks keep both.
 _HIDDEN_TAGS = {"parameters", "injected-parameters"}
 
 _TEXT = {
-    "title": ("{body}, XIV term and I term: summary", "{body}, nhiệm kỳ XIV và nhiệm kỳ I: tóm tắt"),
+    "title": ("{body}, {earlier} and {later}: summary", "{body}, {earlier} và {later}: tóm tắt"),
     "question": ("Question", "Câu hỏi"),
-    "question_text": ("How do news articles present the Party committee's leadership, targets and results in the XIV "
-                      "term (2020-2025) and in the I term (2025-2030), the first after the merger of 1 July 2025?",
-                      "Báo chí trình bày sự lãnh đạo, mục tiêu và kết quả của Thành ủy trong nhiệm kỳ XIV (2020-2025) và "
-                      "nhiệm kỳ I (2025-2030), nhiệm kỳ đầu tiên sau hợp nhất ngày 1/7/2025, như thế nào?"),
+    "question_text": ("How do news articles present the Party committee's leadership, targets and results in the {earlier} "
+                      "and in the {later}, the first after the 2025 merger of provinces? ({basis})",
+                      "Báo chí trình bày sự lãnh đạo, mục tiêu và kết quả của cấp ủy trong {earlier} và "
+                      "{later}, nhiệm kỳ đầu tiên sau hợp nhất tỉnh năm 2025, như thế nào? ({basis})"),
     "corpus": ("Corpus", "Dữ liệu"),
     "method": ("Method", "Phương pháp"),
     "method_text": ("Each article is normalised and split into sentences; rule-based extractors read officials, figures, "
@@ -69,7 +69,9 @@ def render_report(notebooks: list[Path], report_dir: Path, tables: dict | None =
     found = findings.key_findings(tables)
     _write(report_dir / "evidence.html", _t("evidence", lang), _evidence_body(found, tables, lang), lang)
     index = report_dir / "index.html"
-    title = _t("title", lang).format(body=findings.subject_name(tables) or ("The Party committee" if lang == "en" else "Cấp ủy"))
+    earlier, later = analysis.term_names(tables, lang).values()
+    title = _t("title", lang).format(body=findings.subject_name(tables) or ("The Party committee" if lang == "en" else "Cấp ủy"),
+                                     earlier=earlier, later=later)
     _write(index, title, _summary_body(title, found, findings.limits(tables, found), tables, pages, lang), lang)
     return index
 
@@ -101,6 +103,15 @@ def _page_title(path: Path) -> str:
     return path.stem
 
 
+def _question(tables: dict, lang: str) -> str:
+    from .terms import basis_sentence
+
+    earlier, later = analysis.term_names(tables, lang).values()
+    if lang == "vi":
+        earlier, later = earlier[0].lower() + earlier[1:], later[0].lower() + later[1:]
+    return _t("question_text", lang).format(earlier=earlier, later=later, basis=basis_sentence(tables["terms"], lang))
+
+
 def _anchor(doc_id: str, sent_id: int) -> str:
     return f"s-{doc_id}-{sent_id}"
 
@@ -119,7 +130,7 @@ def _corpus_line(tables: dict, lang: str) -> str:
 def _summary_body(title: str, found, limits, tables, pages, lang: str) -> str:
     esc = html.escape
     parts = [f"<h1>{esc(title)}</h1>",
-             f"<h2>{esc(_t('question', lang))}</h2><p>{esc(_t('question_text', lang))}</p>",
+             f"<h2>{esc(_t('question', lang))}</h2><p>{esc(_question(tables, lang))}</p>",
              f"<h2>{esc(_t('corpus', lang))}</h2><p>{esc(_corpus_line(tables, lang))}</p>",
              f"<h2>{esc(_t('method', lang))}</h2><p>{esc(_t('method_text', lang))}</p>",
              f"<h2>{esc(_t('findings', lang))}</h2>"]

@@ -15,7 +15,7 @@ import signal
 import tempfile
 from pathlib import Path
 
-from . import _lazy_rfc3987, config
+from . import _lazy_rfc3987, config, parameters
 
 _lazy_rfc3987.install()  # before papermill/nbformat/jupytext pull in jsonschema
 
@@ -47,8 +47,8 @@ def to_notebook(source: Path):
 def notebook_parameters(source: Path) -> dict:
     """Parameters declared in the notebook's ``parameters`` cell, with their defaults.
 
-    >>> sorted(notebook_parameters(notebook_sources()[0]))[:2]
-    ['corpus_dir', 'lang']
+    >>> list(notebook_parameters(notebook_sources()[0]))[:2]
+    ['corpus_dir', 'data_dir']
     """
     return dict(_declared_parameters(source, source.stat().st_mtime_ns))
 
@@ -65,37 +65,16 @@ def _declared_parameters(source: Path, mtime_ns: int) -> tuple:
         return tuple((name, spec["default"]) for name, spec in pm.inspect_notebook(str(path)).items())
 
 
-def check_parameters(params: dict, sources: list[Path]) -> None:
-    """Refuse a parameter no notebook declares (papermill itself only warns)."""
-    known = set()
-    for source in sources:
-        known |= set(notebook_parameters(source))
-    unknown = sorted(set(params) - known)
-    if unknown:
-        raise RunError(f"unknown parameter {unknown[0]!r}; the notebooks accept: {', '.join(sorted(known))}")
-    for name, value in params.items():
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise RunError(f"parameter {name!r} is empty")
-    for name, value in params.items():
-        problem = _parameter_problem(name, value)
-        if problem:
-            raise RunError(f"parameter {name!r}: {value!r} {problem}")
-
-
-def _parameter_problem(name: str, value) -> str:
-    """Why *value* is not acceptable for the notebook parameter *name* ('' when it is)."""
-    import datetime as dt
-
-    if name == "merger_date":
-        try:
-            dt.date.fromisoformat(str(value))
-        except ValueError:
-            return "is not an ISO date (YYYY-MM-DD)"
-    if name == "lang" and value not in ("en", "vi"):
-        return "must be 'en' or 'vi'"
-    if name.startswith("term_") and not (isinstance(value, int) and 1900 <= value <= 2100):
-        return "must be a year (an integer from 1900 to 2100)"
-    return ""
+def check_parameters(params: dict) -> dict:
+    """All run parameters, typed and checked against their one declaration
+    (:mod:`cantho_analysis.parameters`); refuses unknown names (papermill itself only warns)."""
+    owned = sorted(set(params) & set(parameters.RUNNER_OWNED))
+    if owned:
+        raise RunError(f"parameter {owned[0]!r} is set by the runner: pass the corpus with --corpus and the output folder with --out")
+    try:
+        return parameters.validate(params)
+    except ValueError as exc:
+        raise RunError(str(exc)) from None
 
 
 def _prepare_out(out: Path) -> None:
@@ -115,11 +94,13 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
     Writes ``notebooks/*.ipynb``, ``report/index.html`` with one page per notebook,
     ``data/*.csv|parquet`` and ``figures/*.png|svg``.
     """
-    from .tables import build_tables, write_tables
+    from .notebook import extraction_settings, write_run_tables
+    from .tables import build_tables
 
     params = dict(params or {})
     sources = notebook_sources()
-    check_parameters(params, sources)
+    values = check_parameters(params)
+    params = {name: values[name] for name in params}  # typed; the notebooks default the rest alike
     corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir).resolve()
     if not corpus_dir.is_dir():
         raise RunError(f"{corpus_dir}: corpus folder not found (it must be a folder of .txt articles)")
@@ -130,11 +111,9 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
     with _cleanup_on_signal(tmp):
         try:
             log(f"[1/{len(sources) + 2}] extracting tables from {corpus_dir}")
-            from .parse import Params
-
-            table_params = Params(merger_date=str(params.get("merger_date", config.DEFAULT_MERGER_DATE)),
-                                  terms=_terms_from(params))
-            write_tables(build_tables(corpus_dir, table_params), tmp / "data")
+            settings = extraction_settings(values)
+            tables = build_tables(corpus_dir, {k: v for k, v in settings.items() if k != "package_version"})
+            write_run_tables(tables, tmp / "data", settings)
             from .datapackage import write_datapackage
 
             write_datapackage(tmp / "data")
@@ -174,15 +153,6 @@ def _execute_all(sources, tmp, corpus_dir, params, out_dir, log, jobs: int) -> l
         return executed
 
 
-def _terms_from(params: dict) -> dict:
-    terms = dict(config.DEFAULT_TERMS)
-    for name, key in (("XIV", "term_xiv"), ("I", "term_i")):
-        start = int(params.get(f"{key}_start", terms[name][0]))
-        end = int(params.get(f"{key}_end", terms[name][1]))
-        terms[name] = (start, end)
-    return terms
-
-
 def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: Path, progress: bool = True) -> Path:
     import nbformat
     import papermill as pm
@@ -192,9 +162,10 @@ def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: P
     output_path = tmp / "notebooks" / f"{source.stem}.ipynb"
     nbformat.write(to_notebook(source), input_path)
     declared = notebook_parameters(source)
-    # The kernel runs in OUT/notebooks, so output_dir is "..": the executed notebooks name no
-    # temporary folder and are the same from run to run.
-    values = {"corpus_dir": str(corpus_dir), "output_dir": "..", "gold_dir": str(config.GOLD_DIR), **params}
+    # The kernel runs in OUT/notebooks, so output_dir is ".." and data_dir "../data" (the tables
+    # extracted once above): the executed notebooks name no temporary folder and are the same
+    # from run to run.
+    values = {"corpus_dir": str(corpus_dir), "data_dir": "../data", "output_dir": "..", "gold_dir": str(config.GOLD_DIR), **params}
     values = {k: v for k, v in values.items() if k in declared}
     try:
         pm.execute_notebook(str(input_path), str(output_path), parameters=values, kernel_name="python3",

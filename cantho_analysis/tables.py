@@ -9,11 +9,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pandas as pd
 
-from . import codebook
+from . import codebook, parameters
 from .congresses import extract_congresses
 from .corpus import Corpus, load_corpus
 from .domains import code_sentences
@@ -23,6 +24,7 @@ from .parse import Params, ParsedDocument, parse_document
 from .people import extract_credits, extract_officials
 from .plans import extract_plan_elements, extract_themes
 from .quantities import extract_quantities
+from .terms import Term, analysis_params, resolve_terms, terms_frame
 
 _FACT_EXTRACTORS = {
     "officials": extract_officials,
@@ -116,21 +118,41 @@ def _all_rows(corpus: Corpus, params: Params, jobs: int):
         return list(pool.map(partial(_rows_of, params=params), corpus.documents, chunksize=chunk))
 
 
-def tables_from_corpus(corpus: Corpus, params: Params | None = None, jobs: int = 1) -> dict[str, pd.DataFrame]:
+def tables_from_corpus(corpus: Corpus, params: Params | dict | None = None, jobs: int = 1) -> dict[str, pd.DataFrame]:
     """Every table of the codebook for a loaded corpus, schema-validated.
 
-    ``jobs`` > 1 extracts documents in that many processes; the result is identical.
+    *params* is either a dict of run parameters (``cantho_analysis.parameters``; missing ones take
+    their defaults, and the terms are named as :mod:`cantho_analysis.terms` says) or a ready
+    :class:`Params`, whose term labels are then taken as given.  ``jobs`` > 1 extracts documents
+    in that many processes; the result is identical.
     """
-    params = params or Params()
+    if isinstance(params, Params):
+        terms = [Term(label, *span, params.term_congress.get(label), "parameter") for label, span in params.terms.items()]
+    else:
+        values = parameters.validate(params or {})
+        terms = resolve_terms(corpus, parameters.term_spans(values), parameters.term_labels(values))
+        params = analysis_params(terms, values["merger_date"])
+    _log_extraction(corpus)
     collected: dict[str, list[dict]] = {name: [] for name in codebook.table_names()}
     for doc_rows in _all_rows(corpus, params, jobs):
         for name, rows in doc_rows.items():
             collected[name].extend(rows)
     collected["problems"] = [vars(p) for p in corpus.problems]
-    return {name: _frame(name, rows) for name, rows in collected.items()}
+    tables = {name: _frame(name, rows) for name, rows in collected.items() if name != "terms"}
+    tables["terms"] = terms_frame(terms)
+    return {name: tables[name] for name in codebook.table_names()}
 
 
-def build_tables(corpus_dir: str | Path, params: Params | None = None, strict: bool = False,
+def _log_extraction(corpus: Corpus) -> None:
+    """Append one line per extraction to the file named by ``CANTHO_ANALYSIS_EXTRACTION_LOG``:
+    how the tests prove that a run extracts its corpus once (and a way to audit a pipeline)."""
+    log = os.environ.get("CANTHO_ANALYSIS_EXTRACTION_LOG")
+    if log:
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\t{len(corpus.documents)}\n")
+
+
+def build_tables(corpus_dir: str | Path, params: Params | dict | None = None, strict: bool = False,
                  jobs: int = 1) -> dict[str, pd.DataFrame]:
     """Load *corpus_dir* and return every table as a pandas DataFrame (see :func:`tables_from_corpus`)."""
     return tables_from_corpus(load_corpus(corpus_dir, strict=strict), params, jobs=jobs)

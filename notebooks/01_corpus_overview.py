@@ -10,12 +10,15 @@
 
 # %% tags=["parameters"]
 corpus_dir = "../seeds"
+data_dir = ""
 output_dir = ""
 merger_date = "2025-07-01"
-term_xiv_start = 2020
-term_xiv_end = 2025
-term_i_start = 2025
-term_i_end = 2030
+previous_term_start = 2020
+previous_term_end = 2025
+previous_term_label = ""
+current_term_start = 2025
+current_term_end = 2030
+current_term_label = ""
 lang = "en"
 
 # %%
@@ -25,8 +28,19 @@ import seaborn as sns
 
 from cantho_analysis import analysis, figures, notebook
 
-tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+tables, params = notebook.setup(globals())
+term_names = analysis.term_names(tables, lang)
 documents = tables["documents"]
+
+# %% [markdown]
+# ## The two terms and their labels
+# A province's 2020-2025 congress can be its XIV, XV or XVI. Each term's label comes from the
+# `*_term_label` parameter, else from the congress ordinal that most of the corpus's mentions of a
+# provincial congress with those term years give, else from Cần Thơ's numbering (XIV, I). The
+# `terms` table keeps the label, its basis and one mention behind it.
+
+# %%
+print(analysis.term_basis(tables, lang))
 
 # %% [markdown]
 # ## Assumptions from outside the corpus
@@ -74,9 +88,9 @@ if dated.empty:
     print("No document has a known date: the timeline is empty.")
 else:
     fig, ax = plt.subplots(figsize=(9, 0.6 * len(dated) + 1.5))
-    for name, (start, end) in params.terms.items():
-        ax.axvspan(pd.Timestamp(f"{start}-01-01"), pd.Timestamp(f"{end}-12-31"), alpha=0.08 if name == "XIV" else 0.16,
-                   color="tab:blue" if name == "XIV" else "tab:orange", label=analysis.label(name, lang))
+    for index, (name, (start, end)) in enumerate(params.terms.items()):
+        ax.axvspan(pd.Timestamp(f"{start}-01-01"), pd.Timestamp(f"{end}-12-31"), alpha=(0.08, 0.16)[index],
+                   color=("tab:blue", "tab:orange")[index], label=term_names[name])
     ax.axvline(pd.Timestamp(params.merger_date), color="black", linestyle="--", label="merger date" if lang == "en" else "ngày hợp nhất")
     # Each row is an article, named by its outlet and publication date (never its hash id).
     dated = dated.assign(article=dated["outlet"].replace("", "?") + " · " + dated["published"]

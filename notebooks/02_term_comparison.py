@@ -1,21 +1,25 @@
 # %% [markdown]
-# # 2. XIV term versus I term
+# # 2. The earlier term versus the later term
 #
 # **Question.** How do the targets, outcomes, plan structures, themes, office-holders and cited
-# documents of the XIV term (2020-2025) compare with those of the I term (2025-2030)?
+# documents of the earlier term (2020-2025; XIV for Cần Thơ) compare with those of the later term
+# (2025-2030; I for Cần Thơ, the first after the merger)?
 #
 # **Method.** Each statement carries the term it speaks about (`docs/term_rules.md`): a 2026
-# article that reviews "nhiệm kỳ 2020 - 2025" contributes XIV-term facts. The comparison table
+# article that reviews "nhiệm kỳ 2020 - 2025" contributes facts to the earlier term. The comparison table
 # puts the terms side by side with a provenance column (`doc_id#sent_id: “quote”`).
 
 # %% tags=["parameters"]
 corpus_dir = "../seeds"
+data_dir = ""
 output_dir = ""
 merger_date = "2025-07-01"
-term_xiv_start = 2020
-term_xiv_end = 2025
-term_i_start = 2025
-term_i_end = 2030
+previous_term_start = 2020
+previous_term_end = 2025
+previous_term_label = ""
+current_term_start = 2025
+current_term_end = 2030
+current_term_label = ""
 lang = "en"
 
 # %%
@@ -25,7 +29,18 @@ import seaborn as sns
 
 from cantho_analysis import analysis, figures, notebook
 
-tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+tables, params = notebook.setup(globals())
+term_names = analysis.term_names(tables, lang)
+
+# %% [markdown]
+# ## The two terms and their labels
+# A province's 2020-2025 congress can be its XIV, XV or XVI. Each term's label comes from the
+# `*_term_label` parameter, else from the congress ordinal that most of the corpus's mentions of a
+# provincial congress with those term years give, else from Cần Thơ's numbering (XIV, I). The
+# `terms` table keeps the label, its basis and one mention behind it.
+
+# %%
+print(analysis.term_basis(tables, lang))
 
 # %% [markdown]
 # ## Side-by-side comparison
@@ -118,14 +133,14 @@ notebook.show(analysis.legal_documents(tables), "legal references")
 
 # %%
 q = tables["quantities"]
-for term in analysis.TERMS:
+for term in term_names:
     achieved = growth[(growth["term"] == term) & (growth["kind"] != "target")]
     targets = growth[(growth["term"] == term) & (growth["kind"] == "target")]
     fmt = lambda g: ", ".join(f"{v:g}%{' (' + r + ')' if isinstance(r, str) else ''}" for v, r in zip(g["value"], g["refers_to"])) or "none stated"
-    print(f"{analysis.label(term, lang)}: growth reported {fmt(achieved)}; growth targeted {fmt(targets)}.")
-for term in analysis.TERMS:
+    print(f"{term_names[term]}: growth reported {fmt(achieved)}; growth targeted {fmt(targets)}.")
+for term in term_names:
     p = plans[plans["term"] == term]
-    print(f"{analysis.label(term, lang)}: plan elements " + (", ".join(f"{c} {e}" for e, c in zip(p["element"], p["count"])) or "none stated") + ".")
+    print(f"{term_names[term]}: plan elements " + (", ".join(f"{c} {e}" for e, c in zip(p["element"], p["count"])) or "none stated") + ".")
 print(f"Unattributed quantities (no term clue in their paragraph): {(q['term'] == '').sum()} of {len(q)}.")
 print("Limitation: a term column is filled only where the text names a term, a congress or a year;"
       " a small corpus gives one or two figures per cell, so no trend can be read from it.")

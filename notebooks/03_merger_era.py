@@ -10,12 +10,15 @@
 
 # %% tags=["parameters"]
 corpus_dir = "../seeds"
+data_dir = ""
 output_dir = ""
 merger_date = "2025-07-01"
-term_xiv_start = 2020
-term_xiv_end = 2025
-term_i_start = 2025
-term_i_end = 2030
+previous_term_start = 2020
+previous_term_end = 2025
+previous_term_label = ""
+current_term_start = 2025
+current_term_end = 2030
+current_term_label = ""
 lang = "en"
 
 # %%
@@ -25,7 +28,8 @@ import seaborn as sns
 
 from cantho_analysis import analysis, figures, notebook
 
-tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+tables, params = notebook.setup(globals())
+term_names = analysis.term_names(tables, lang)
 
 # %% [markdown]
 # ## Assumption
@@ -117,7 +121,7 @@ numbering = analysis.congress_numbering(tables)
 notebook.show(numbering, "congress references")
 
 # %%
-flags = analysis.numbering_inconsistencies(numbering, params.merger_date, params.term_congress) if not numbering.empty else numbering
+flags = analysis.numbering_inconsistencies(numbering, params) if not numbering.empty else numbering
 notebook.show(flags, "numbering inconsistencies", "Every post-merger provincial congress ordinal fits the expected numbering.")
 
 # %% [markdown]

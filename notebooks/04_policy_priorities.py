@@ -11,12 +11,15 @@
 
 # %% tags=["parameters"]
 corpus_dir = "../seeds"
+data_dir = ""
 output_dir = ""
 merger_date = "2025-07-01"
-term_xiv_start = 2020
-term_xiv_end = 2025
-term_i_start = 2025
-term_i_end = 2030
+previous_term_start = 2020
+previous_term_end = 2025
+previous_term_label = ""
+current_term_start = 2025
+current_term_end = 2030
+current_term_label = ""
 lang = "en"
 
 # %%
@@ -24,7 +27,8 @@ import pandas as pd
 
 from cantho_analysis import analysis, domains, figures, notebook
 
-tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+tables, params = notebook.setup(globals())
+term_names = analysis.term_names(tables, lang)
 dictionary = domains.dictionary()
 print(f"Dictionary version {dictionary['version']}: {len(dictionary['domains'])} domains, "
       f"{sum(len(d['keywords']) for d in dictionary['domains'])} keywords.")
@@ -40,7 +44,7 @@ notebook.show(by_term.assign(domain_label=by_term["domain"].map(lambda c: analys
 if by_term.empty:
     print("No coded sentences: no figure.")
 else:
-    display(figures.share_barplot(by_term, "term", lang, "04_domains_by_term", output_dir))
+    display(figures.share_barplot(by_term, "term", lang, "04_domains_by_term", output_dir, term_names))
 
 # %% [markdown]
 # ## Shares by merger period
@@ -76,7 +80,7 @@ for item in dictionary["limitations"]:
 
 # %%
 most = "most mentioned" if lang == "en" else "được nhắc nhiều nhất"
-for term in analysis.TERMS:
-    print(f"{analysis.label(term, lang)}: {most}: {analysis.top_domains(by_term, 'term', term, lang)}.")
+for term in term_names:
+    print(f"{term_names[term]}: {most}: {analysis.top_domains(by_term, 'term', term, lang)}.")
 for period in ("pre_merger", "post_merger"):
     print(f"{analysis.label(period, lang)}: {most}: {analysis.top_domains(by_period, 'period', period, lang)}.")

@@ -12,12 +12,15 @@
 
 # %% tags=["parameters"]
 corpus_dir = "../seeds"
+data_dir = ""
 output_dir = ""
 merger_date = "2025-07-01"
-term_xiv_start = 2020
-term_xiv_end = 2025
-term_i_start = 2025
-term_i_end = 2030
+previous_term_start = 2020
+previous_term_end = 2025
+previous_term_label = ""
+current_term_start = 2025
+current_term_end = 2030
+current_term_label = ""
 lang = "en"
 gold_dir = "../tests/fixtures/gold"
 
@@ -26,7 +29,8 @@ import pandas as pd
 
 from cantho_analysis import analysis, notebook, quality
 
-tables, params = notebook.setup(corpus_dir, merger_date, term_xiv_start, term_xiv_end, term_i_start, term_i_end, lang)
+tables, params = notebook.setup(globals())
+term_names = analysis.term_names(tables, lang)
 scores, errors = quality.evaluate(tables, gold_dir)
 
 # %% [markdown]

@@ -218,8 +218,8 @@ def _doc_tables(folder: Path, doc_id: str) -> dict[str, pd.DataFrame]:
     tables = build_tables(folder)
     out = {}
     for name, frame in tables.items():
-        if name == "problems" or "doc_id" not in frame.columns:
-            continue
+        if name in ("problems", "terms") or "doc_id" not in frame.columns:
+            continue  # terms describe the whole corpus, not one document
         part = frame[frame["doc_id"] == doc_id].reset_index(drop=True)
         out[name] = part.drop(columns=["sha256"]) if name == "documents" else part
     out["_problems"] = tables["problems"]
@@ -580,7 +580,7 @@ BAD_PARAMETERS = [
     pytest.param(["merger_date", "tomorrow"], "merger_date", id="merger-date-word"),
     pytest.param(["colour", "red"], "colour", id="unknown-name"),
     pytest.param(["lang", ""], "lang", id="empty-value"),
-    pytest.param(["term_i_start", "abc"], "term_i_start", id="wrong-type-int"),
+    pytest.param(["current_term_start", "abc"], "current_term_start", id="wrong-type-int"),
     pytest.param(["lang", "fr"], "lang", id="lang-not-en-vi"),
 ]
 

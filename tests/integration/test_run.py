@@ -45,11 +45,23 @@ def test_two_runs_give_identical_data_figures_and_notebooks(seed_run, tmp_path):
         assert _digest(seed_run / part) == _digest(again / part), part
 
 
-def test_run_on_another_provinces_corpus(tmp_path):
+def test_run_on_another_provinces_corpus_extracts_it_once(tmp_path, monkeypatch):
+    log = tmp_path / "extractions.log"
+    monkeypatch.setenv("CANTHO_ANALYSIS_EXTRACTION_LOG", str(log))  # the kernels inherit it
+    monkeypatch.setenv("CANTHO_ANALYSIS_CACHE", str(tmp_path / "cache"))
     out = run(OTHER_CORPUS, tmp_path / "other", {"lang": "vi"}, log=lambda m: None)
     documents = (out / "data" / "documents.csv").read_text(encoding="utf-8")
     assert len(documents.strip().splitlines()) == 1 + len(list(OTHER_CORPUS.glob("*.txt")))
     assert len(list((out / "notebooks").glob("*.ipynb"))) == 5
+    # One extraction in the runner; the five notebooks read OUT/data, and never the cache.
+    assert len(log.read_text().splitlines()) == 1
+    assert not (tmp_path / "cache").exists()
+    # This corpus mixes provinces that number their 2020-2025 congresses differently.
+    terms = (out / "data" / "terms.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[:5] for line in terms[1:]] == [["2020-2025", "2020", "2025", "", "conflict"],
+                                                          ["I", "2025", "2030", "1", "corpus"]]
+    index = (out / "report" / "index.html").read_text(encoding="utf-8")
+    assert "nhiệm kỳ 2020-2025" in index and "Nhiệm kỳ XIV" not in index
 
 
 def test_rerun_replaces_its_own_output_but_refuses_a_foreign_folder(seed_run, tmp_path):
