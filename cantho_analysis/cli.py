@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from . import config, parameters
@@ -75,9 +76,53 @@ def _run(args) -> int:
     params = dict(args.parameter)
     if args.jobs < 1:
         raise ValueError(f"--jobs: {args.jobs} must be at least 1")
-    out = run(args.corpus, args.out, params, log=lambda msg: print(msg, file=sys.stderr, flush=True), jobs=args.jobs)
-    print(f"done: {out}/report/index.html")
+    started = time.monotonic()
+    line = _LiveLine(sys.stderr)
+    try:
+        out = run(args.corpus, args.out, params, log=line.print, jobs=args.jobs, live=line.update)
+    finally:
+        line.close()
+    print(f"done in {_duration(time.monotonic() - started)}: report {out}/report/index.html; "
+          f"tables {out}/data; figures {out}/figures; notebooks {out}/notebooks")
     return 0
+
+
+def _duration(seconds: float) -> str:
+    """A wall time for people.
+
+    >>> _duration(83.4), _duration(7.25)
+    ('1 min 23 s', '7.2 s')
+    """
+    return f"{int(seconds // 60)} min {round(seconds % 60)} s" if seconds >= 60 else f"{seconds:.1f} s"
+
+
+class _LiveLine:
+    """Progress on stderr: on a terminal one line rewritten in place; in a log file, a new line
+    only when a notebook finishes (or every 30 s), so CI logs stay short."""
+
+    def __init__(self, stream):
+        self.stream, self.tty = stream, stream.isatty()
+        self.shown, self.printed_at, self.open = "", 0.0, False
+
+    def update(self, text: str) -> None:
+        if self.tty:
+            self.stream.write("\r" + text + "\x1b[K")
+            self.stream.flush()
+            self.open = True
+        elif text.count("done") != self.shown.count("done") or time.monotonic() - self.printed_at > 30:
+            print(text, file=self.stream, flush=True)
+            self.printed_at = time.monotonic()
+        self.shown = text
+
+    def print(self, message: str) -> None:
+        self.close()
+        print(message, file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.open:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.open = False
 
 
 def _codebook(args) -> int:

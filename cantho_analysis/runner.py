@@ -85,11 +85,12 @@ def _prepare_out(out: Path) -> None:
                        "choose another --out or remove it yourself")
 
 
-def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, jobs: int = 1) -> Path:
+def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, jobs: int = 1, live=None) -> Path:
     """Build every output of the project into *out_dir*.
 
     ``jobs`` > 1 executes that many notebooks at a time, each in its own kernel; the outputs
-    are the same as one at a time.
+    are the same as one at a time, and *live*, if given, is called about once a second with a
+    one-line summary of their progress (:func:`progress_line`).
 
     Writes ``notebooks/*.ipynb``, ``report/index.html`` with one page per notebook,
     ``data/*.csv|parquet`` and ``figures/*.png|svg``.
@@ -117,7 +118,7 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
             from .datapackage import write_datapackage
 
             write_datapackage(tmp / "data")
-            executed = _execute_all(sources, tmp, corpus_dir, params, out_dir, log, jobs)
+            executed = _execute_all(sources, tmp, corpus_dir, params, out_dir, log, jobs, live)
             log(f"[{len(sources) + 2}/{len(sources) + 2}] rendering the HTML report")
             from .report import render_report
 
@@ -130,7 +131,7 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
     return out_dir
 
 
-def _execute_all(sources, tmp, corpus_dir, params, out_dir, log, jobs: int) -> list[Path]:
+def _execute_all(sources, tmp, corpus_dir, params, out_dir, log, jobs: int, live=None) -> list[Path]:
     total = len(sources) + 2
     if jobs <= 1:
         executed = []
@@ -139,21 +140,88 @@ def _execute_all(sources, tmp, corpus_dir, params, out_dir, log, jobs: int) -> l
             executed.append(_execute(source, tmp, corpus_dir, params, out_dir, progress=True))
         return executed
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     log(f"[2-{total - 1}/{total}] executing {len(sources)} notebooks, {jobs} at a time")
+    progress_dir = tmp / ".progress"
+    progress_dir.mkdir()
     # Processes, not threads: papermill changes the working directory of the whole process while
     # a notebook runs, so two notebooks in one process would start kernels in each other's folder.
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(_execute, source, tmp, corpus_dir, params, out_dir, progress=False) for source in sources]
-        executed = []
-        for source, future in zip(sources, futures):
-            executed.append(future.result())
-            log(f"  done {source.name}")
-        return executed
+        futures = [pool.submit(_execute, source, tmp, corpus_dir, params, out_dir, progress=False,
+                               progress_file=str(progress_dir / source.stem)) for source in sources]
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, timeout=1.0, return_when=FIRST_COMPLETED)
+            for future in finished:
+                future.result()  # a failed notebook stops the run now, not after the others
+            if live:
+                live(progress_line(sources, futures, progress_dir))
+    shutil.rmtree(progress_dir, ignore_errors=True)
+    return [future.result() for future in futures]
 
 
-def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: Path, progress: bool = True) -> Path:
+def progress_line(sources: list[Path], futures: list, progress_dir: Path) -> str:
+    """One line on the notebooks of a parallel run: done, cells executed so far, or waiting."""
+    parts = []
+    for source, future in zip(sources, futures):
+        name = source.stem.split("_")[0]
+        if future.done():
+            parts.append(f"{name} done")
+            continue
+        try:
+            done, total = (progress_dir / source.stem).read_text().split()
+            parts.append(f"{name} {done}/{total} cells")
+        except (OSError, ValueError):
+            parts.append(f"{name} waiting")
+    return "notebooks: " + " · ".join(parts)
+
+
+@functools.lru_cache(maxsize=None)
+def _ipc_kernel_manager():
+    """A kernel manager that talks to its kernel over local IPC sockets: no TCP port is opened,
+    and the kernel has no reason to warn that it runs over TCP without encryption."""
+    import uuid
+
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import CaselessStrEnum, default
+
+    class IPCKernelManager(AsyncKernelManager):
+        transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+        @default("ip")
+        def _unique_socket_prefix(self):
+            # One prefix per kernel: two notebooks running at once must never share sockets.
+            return os.path.join(tempfile.gettempdir(), f"cantho-kernel-{uuid.uuid4().hex[:12]}")
+
+    return IPCKernelManager
+
+
+def _progress_engine() -> str:
+    """Register (once per process) a papermill engine that reports each finished cell to a file,
+    so the parent of a parallel run can show every notebook's progress on one line."""
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class ProgressEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, progress_file=None, **kwargs):
+            if progress_file:
+                total, finished, complete = len(nb_man.nb.cells), [0], nb_man.cell_complete
+
+                def cell_complete(cell, cell_index=None, **more):
+                    complete(cell, cell_index=cell_index, **more)
+                    finished[0] += 1
+                    Path(progress_file).write_text(f"{finished[0]} {total}")
+
+                nb_man.cell_complete = cell_complete
+            return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+
+    papermill_engines.register("cantho-analysis", ProgressEngine)
+    return "cantho-analysis"
+
+
+def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: Path, progress: bool = True,
+             progress_file: str | None = None) -> Path:
     import nbformat
     import papermill as pm
 
@@ -168,9 +236,13 @@ def _execute(source: Path, tmp: Path, corpus_dir: Path, params: dict, out_dir: P
     values = {"corpus_dir": str(corpus_dir), "data_dir": "../data", "output_dir": "..", "gold_dir": str(config.GOLD_DIR), **params}
     values = {k: v for k, v in values.items() if k in declared}
     try:
+        # The kernel is stopped at once when the notebook is done ("immediate"): its outputs are
+        # saved by then, and a polite shutdown makes ipykernel log a KeyboardInterrupt.
         pm.execute_notebook(str(input_path), str(output_path), parameters=values, kernel_name="python3",
                             cwd=str(tmp / "notebooks"), progress_bar=progress, log_output=False,
-                            request_save_on_cell_execute=False)
+                            request_save_on_cell_execute=False, engine_name=_progress_engine(),
+                            kernel_manager_class=_ipc_kernel_manager(), shutdown_kernel="immediate",
+                            progress_file=progress_file)
     except pm.PapermillExecutionError as exc:
         kept = out_dir.parent / f"{out_dir.name}.failed"
         kept.mkdir(exist_ok=True)
