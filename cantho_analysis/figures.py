@@ -58,15 +58,32 @@ def save(fig, name: str, output_dir: str | Path | None) -> Image:
     >>> save(fig, "t", None).format
     'png'
     """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata=PNG_METADATA, bbox_inches="tight")
+    png = _png(fig)
     if output_dir:
         folder = Path(output_dir) / "figures"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{name}.png").write_bytes(buffer.getvalue())
+        (folder / f"{name}.png").write_bytes(png)
         fig.savefig(folder / f"{name}.svg", format="svg", metadata=SVG_METADATA, bbox_inches="tight")
     plt.close(fig)
-    return Image(data=buffer.getvalue(), format="png")
+    return Image(data=png, format="png")
+
+
+MAX_PIXELS = 2000
+
+
+def _png(fig) -> bytes:
+    """The PNG of *fig*, its longer side at most MAX_PIXELS: a figure with many rows is drawn at
+    a lower resolution rather than as a picture no screen or page can show."""
+    dpi = matplotlib.rcParams["savefig.dpi"]
+    for _ in range(3):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", metadata=PNG_METADATA, bbox_inches="tight", dpi=dpi)
+        png = buffer.getvalue()
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # IHDR
+        if max(width, height) <= MAX_PIXELS:
+            return png
+        dpi = dpi * MAX_PIXELS / max(width, height) * 0.99
+    return png
 
 
 def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path | None, names: dict | None = None) -> Image:

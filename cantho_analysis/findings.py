@@ -78,12 +78,26 @@ def _qualified(row, lang: str) -> str:
     return f"{prefix}{_value(row, lang)}%{suffix}"
 
 
-def _refers_to(tables: dict, row, lang: str) -> str:
+def _distinct(values: list[str], lang: str, limit: int = 4, sep: str = "; ") -> str:
+    """Each distinct value once, most stated first (with its count when stated more than once),
+    the first *limit* of them: a finding stays one sentence on any corpus.
+
+    >>> _distinct(["7% (2024)", "8% (2025)", "7% (2024)"], "en")
+    '7% (2024) in 2 statements; 8% (2025)'
+    """
+    counts = pd.Series(values).value_counts(sort=False)
+    ordered = sorted(counts.index, key=lambda v: -counts[v])  # stable: first stated first among ties
+    word = "statements" if lang == "en" else "phát biểu"
+    return analysis.listed([v if counts[v] == 1 else f"{v} in {counts[v]} {word}" if lang == "en"
+                            else f"{v} trong {counts[v]} {word}" for v in ordered], limit, lang, sep)
+
+
+def _refers_to(spans: dict, row, lang: str) -> str:
     """The year or span a growth figure refers to; a figure with none is about its whole term."""
     if row.ref_period:
         return row.ref_period
-    span = analysis.term_span(tables, row.term)
-    return f"{'nhiệm kỳ' if lang == 'vi' else 'term'} {span}" if isinstance(span, str) else row.term
+    span = spans.get(row.term)
+    return f"{'nhiệm kỳ' if lang == 'vi' else 'term'} {span}" if span else row.term
 
 
 def growth_findings(tables: dict) -> list[Finding]:
@@ -95,14 +109,15 @@ def growth_findings(tables: dict) -> list[Finding]:
         growth = growth[growth["organization_key"] == body]
     found = []
     names = {lang: analysis.term_names(tables, lang) for lang in ("en", "vi")}
+    spans = analysis.term_spans(tables)
     for term in analysis.terms_of(tables):
         for kind, en_word, vi_word in (("achieved", "achieved", "đạt"), ("estimated", "estimated", "ước đạt"),
                                        ("target", "targeted", "mục tiêu")):
             part = growth[(growth["term"] == term) & (growth["kind"] == kind)]
             if part.empty:
                 continue
-            values_en = "; ".join(f"{_qualified(r, 'en')} ({_refers_to(tables, r, 'en')})" for r in part.itertuples())
-            values_vi = "; ".join(f"{_qualified(r, 'vi')} ({_refers_to(tables, r, 'vi')})" for r in part.itertuples())
+            values_en = _distinct([f"{_qualified(r, 'en')} ({_refers_to(spans, r, 'en')})" for r in part.itertuples()], "en")
+            values_vi = _distinct([f"{_qualified(r, 'vi')} ({_refers_to(spans, r, 'vi')})" for r in part.itertuples()], "vi")
             n, docs = _n(part)
             found.append(Finding(
                 f"{names['en'][term]}: economic growth {en_word} {values_en}.",
@@ -118,9 +133,12 @@ def plan_findings(tables: dict) -> list[Finding]:
     if body:
         plans = plans[plans["organization_key"] == body]
     found = []
-    for (kind, scope), part in plans[plans["scope"] != ""].groupby(["scope_kind", "scope"], sort=True):
-        listing_en = ", ".join(f"{r.count} {r.element.replace('_', ' ')}" for r in part.itertuples())
-        listing_vi = ", ".join(f"{r.count} {r.element_vi}" for r in part.itertuples())
+    plans = plans[plans["scope"] != ""]
+    plans = plans.assign(plan=plans["scope_kind"] + " " + plans["scope"])
+    plans, _ = analysis.top(plans, "plan", 4)  # the plans most articles state; the rest are in notebook 2
+    for (kind, scope), part in plans.groupby(["scope_kind", "scope"], sort=True):
+        listing_en = _distinct([f"{r.count} {r.element.replace('_', ' ')}" for r in part.itertuples()], "en", 6, ", ")
+        listing_vi = _distinct([f"{r.count} {r.element_vi}" for r in part.itertuples()], "vi", 6, ", ")
         plan_en = f"annual resolution {scope}" if kind == "annual" else f"plan for {scope}"
         plan_vi = f"nghị quyết năm {scope}" if kind == "annual" else f"kế hoạch {scope}"
         n, docs = _n(part)
@@ -142,10 +160,16 @@ def secretary_findings(tables: dict) -> list[Finding]:
     for period, part in secretaries.groupby("period", sort=True):
         if not period:
             continue
-        names = ", ".join(sorted(part["name"].unique()))
+        by_name = part.groupby("name")["doc_id"].nunique()
+        names = sorted(by_name.index, key=lambda name: (-by_name[name], name))
+        if len(names) == 1:
+            named_en = named_vi = names[0]
+        else:
+            named_en = analysis.listed((f"{name} ({by_name[name]} article{'s' if by_name[name] != 1 else ''})" for name in names), 4, "en", ", ")
+            named_vi = analysis.listed((f"{name} ({by_name[name]} bài)" for name in names), 4, "vi", ", ")
         n, docs = _n(part)
-        found.append(Finding(f"{analysis.label(period, 'en')}: the articles name {names} as the committee's secretary.",
-                             f"{analysis.label(period, 'vi')}: các bài viết nêu {names} là bí thư.",
+        found.append(Finding(f"{analysis.label(period, 'en')}: the articles name {named_en} as the committee's secretary.",
+                             f"{analysis.label(period, 'vi')}: các bài viết nêu {named_vi} là bí thư.",
                              n, docs, _evidence(part.drop_duplicates("name"))))
     return found
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -24,6 +25,9 @@ from .tables import build_tables, read_tables, write_tables
 
 SETTINGS_FILE = "extraction.json"
 _KEEP_CACHE_ENTRIES = 8
+SHOWN_ROWS = 30
+# What setup() was given that show() needs: where the notebook saves its outputs.
+_session: dict = {}
 
 
 def setup(namespace: dict) -> tuple[dict, Params]:
@@ -41,6 +45,7 @@ def setup(namespace: dict) -> tuple[dict, Params]:
     pd.set_option("display.max_colwidth", 70)
     pd.set_option("display.max_rows", 80)
     figures.setup()
+    _session["output_dir"] = values["output_dir"]
     settings = extraction_settings(values)
     if values["data_dir"]:
         tables = _read_run_tables(Path(values["data_dir"]), settings)
@@ -137,9 +142,32 @@ def _prune(folder: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def show(frame: pd.DataFrame, what: str, empty_note: str = "") -> pd.DataFrame | None:
-    """Return *frame* for display, or print that it is empty (a notebook must not crash on it)."""
+def show(frame: pd.DataFrame, what: str, empty_note: str = "", limit: int = SHOWN_ROWS) -> pd.DataFrame | None:
+    """Return *frame* for display: whole up to *limit* rows, else its first *limit* rows, with a
+    note of how many there are and, when the notebook saves outputs, a link to the whole table
+    written as ``OUTPUT_DIR/tables/<what>.csv``.  An empty frame prints that it is empty (a
+    notebook must not crash on it).
+
+    >>> show(pd.DataFrame({"a": range(3)}), "tiny", limit=2)
+    Showing the first 2 of 3 rows of tiny.
+       a
+    0  0
+    1  1
+    """
     if frame is None or frame.empty:
         print(f"No rows for {what}. {empty_note}".strip())
         return None
-    return frame
+    if len(frame) <= limit:
+        return frame
+    note = f"Showing the first {limit} of {len(frame):,} rows of {what}."
+    if _session.get("output_dir"):
+        name = re.sub(r"\W+", "_", what.lower()).strip("_")
+        folder = Path(_session["output_dir"]) / "tables"
+        folder.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+        from IPython.display import Markdown, display
+
+        display(Markdown(f"{note} The whole table: [tables/{name}.csv](../tables/{name}.csv)."))
+    else:
+        print(note)
+    return frame.head(limit)

@@ -64,7 +64,7 @@ analysis.glossary()[["category", "term_vi", "term_en"]]
 # (`inferred`).
 
 # %%
-documents[["doc_id", "published", "published_precision", "published_basis", "outlet", "event_type", "event_date", "n_chars", "n_sentences"]]
+notebook.show(documents[["doc_id", "published", "published_precision", "published_basis", "outlet", "event_type", "event_date", "n_chars", "n_sentences"]], "documents")
 
 # %% [markdown]
 # ## Problems met while loading
@@ -75,8 +75,9 @@ notebook.show(tables["problems"], "problems", "Every file in the corpus folder w
 
 # %% [markdown]
 # ## Timeline of publications and events
-# Each dot is an article (publication date) or the event it reports; the shaded spans are the
-# congress terms and the vertical line the merger date.
+# Up to 40 dated articles, each is a row: a dot for its publication date and a cross for the event
+# it reports. A larger corpus is counted by month instead. The shaded spans are the congress
+# terms and the dashed line the merger date.
 
 # %%
 timeline = documents.assign(
@@ -84,33 +85,40 @@ timeline = documents.assign(
                                                                  documents["published"] + "-15"), errors="coerce"),
     event=pd.to_datetime(documents["event_date"], errors="coerce"))
 dated = timeline.dropna(subset=["published_date"])
+per_article = len(dated) <= 40
 if dated.empty:
     print("No document has a known date: the timeline is empty.")
 else:
-    fig, ax = plt.subplots(figsize=(9, 0.6 * len(dated) + 1.5))
+    fig, ax = plt.subplots(figsize=(9, 0.6 * len(dated) + 1.5) if per_article else (9, 4))
     for index, (name, (start, end)) in enumerate(params.terms.items()):
         ax.axvspan(pd.Timestamp(f"{start}-01-01"), pd.Timestamp(f"{end}-12-31"), alpha=(0.08, 0.16)[index],
                    color=("tab:blue", "tab:orange")[index], label=term_names[name])
     ax.axvline(pd.Timestamp(params.merger_date), color="black", linestyle="--", label="merger date" if lang == "en" else "ngày hợp nhất")
-    # Each row is an article, named by its outlet and publication date (never its hash id).
-    dated = dated.assign(article=dated["outlet"].replace("", "?") + " · " + dated["published"]
-                         + dated.groupby(["outlet", "published"]).cumcount().map(lambda k: f" ({k + 1})" if k else ""))
-    ax.scatter(dated["published_date"], dated["article"], marker="o", label="published" if lang == "en" else "ngày đăng")
-    events = dated.dropna(subset=["event"])
-    ax.scatter(events["event"], events["article"], marker="x", color="red", label="event" if lang == "en" else "sự kiện")
+    if per_article:
+        # Each row is an article, named by its outlet and publication date (never its hash id).
+        dated = dated.assign(article=dated["outlet"].replace("", "?") + " · " + dated["published"]
+                             + dated.groupby(["outlet", "published"]).cumcount().map(lambda k: f" ({k + 1})" if k else ""))
+        ax.scatter(dated["published_date"], dated["article"], marker="o", label="published" if lang == "en" else "ngày đăng")
+        events = dated.dropna(subset=["event"])
+        ax.scatter(events["event"], events["article"], marker="x", color="red", label="event" if lang == "en" else "sự kiện")
+    else:
+        months = analysis.by_month(documents).assign(date=lambda m: pd.to_datetime(m["month"] + "-15"))
+        ax.bar(months["date"], months["n_published"], width=25, label="articles published" if lang == "en" else "số bài đăng")
+        ax.step(months["date"], months["n_events"], where="mid", color="red", label="events reported" if lang == "en" else "sự kiện được đưa tin")
+        ax.set_ylabel("per month" if lang == "en" else "mỗi tháng")
     ax.set_xlabel("date" if lang == "en" else "ngày")
     ax.set_title((f"Articles and the events they report (n = {len(dated)} dated articles)" if lang == "en"
                   else f"Các bài viết và sự kiện được đưa tin (n = {len(dated)} bài có ngày)"))
     ax.legend(loc="upper left", fontsize=8)
-    figures.caption(fig, "Data: documents (published, event_date, outlet)." if lang == "en"
-                    else "Dữ liệu: documents (published, event_date, outlet).")
+    figures.caption(fig, ("Data: documents (published, event_date, outlet)" + ("." if per_article else ", counted by month (analysis.by_month)."))
+                    if lang == "en" else "Dữ liệu: documents (published, event_date, outlet)" + ("." if per_article else ", đếm theo tháng."))
     display(figures.save(fig, "01_timeline", output_dir))
 
 # %% [markdown]
 # ## What each table holds per document
 
 # %%
-analysis.per_document_counts(tables)
+notebook.show(analysis.per_document_counts(tables), "rows per document")
 
 # %% [markdown]
 # ## Findings and limitations (generated from the tables)

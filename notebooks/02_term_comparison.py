@@ -66,14 +66,18 @@ else:
     fig, ax = plt.subplots(figsize=(8, 4))
     # "at least 10%" is a floor, not a point: floors are drawn as upward triangles.
     bound = growth["qualifier"].map({"at_least": "at least / more than", "more_than": "at least / more than"}).fillna("as stated")
-    sns.scatterplot(data=growth.assign(bound=bound), x="refers_to", y="value", hue="kind",
+    drawn, n_periods = (analysis.top(growth, "refers_to", 12) if growth["refers_to"].nunique() > 12
+                        else (growth, growth["refers_to"].nunique()))  # the 12 periods stated most
+    sns.scatterplot(data=drawn.assign(bound=bound), x="refers_to", y="value", hue="kind",
                     hue_order=["achieved", "estimated", "target"], style="bound",
                     markers={"as stated": "o", "at least / more than": "^"}, s=110, ax=ax)
     ax.set_xlabel("year or period the figure refers to" if lang == "en" else "năm / giai đoạn")
     ax.set_ylabel("growth rate, %" if lang == "en" else "tốc độ tăng trưởng, %")
-    ax.set_title((f"Growth targets and outcomes (n = {len(growth)} statements, {growth['doc_id'].nunique()} articles)"
-                  if lang == "en" else f"Mục tiêu và kết quả tăng trưởng (n = {len(growth)} phát biểu, "
-                  f"{growth['doc_id'].nunique()} bài)"))
+    more = "" if len(drawn) == len(growth) else (f"; the {drawn['refers_to'].nunique()} periods stated most of {n_periods}"
+                                                 if lang == "en" else f"; {drawn['refers_to'].nunique()} giai đoạn được nêu nhiều nhất trong {n_periods}")
+    ax.set_title((f"Growth targets and outcomes (n = {len(drawn)} statements, {drawn['doc_id'].nunique()} articles{more})"
+                  if lang == "en" else f"Mục tiêu và kết quả tăng trưởng (n = {len(drawn)} phát biểu, "
+                  f"{drawn['doc_id'].nunique()} bài{more})"))
     figures.caption(fig, "Data: quantities where metric = grdp_growth and unit = percent; ▲ = a floor (at least)."
                     if lang == "en" else "Dữ liệu: quantities với metric = grdp_growth, unit = percent; ▲ = mức sàn (từ … trở lên).")
     display(figures.save(fig, "02_growth", output_dir))
@@ -94,13 +98,17 @@ else:
     plot = plans.assign(term=plans["term"].replace("", "unattributed"),
                         plan=plans["organization_key"].map(lambda k: analysis.body_label(k, lang)) + " · "
                         + (plans["scope_kind"] + " " + plans["scope"]).str.strip().replace("", "no period stated"))
+    # The eight plans stated in most articles; the table above and data/plan_elements.csv hold all.
+    plot, n_plans = analysis.top(plot, "plan", 8)
     fig, ax = plt.subplots(figsize=(8, 4))
     sns.barplot(data=plot, x="element", y="count", hue="plan", ax=ax, errorbar=None)
     ax.set_xlabel("plan element" if lang == "en" else "yếu tố kế hoạch")
-    ax.set_ylabel("count stated" if lang == "en" else "số lượng")
-    ax.set_title((f"Plan structures by body and plan (n = {len(plot)} elements, {plot['doc_id'].nunique()} articles)"
-                  if lang == "en" else f"Cấu trúc kế hoạch theo cơ quan và kế hoạch (n = {len(plot)}, "
-                  f"{plot['doc_id'].nunique()} bài)"))
+    ax.set_ylabel("count stated (mean over articles)" if lang == "en" else "số lượng (trung bình các bài)")
+    shown = plot["plan"].nunique()
+    ax.set_title((f"Plan structures by body and plan (n = {len(plot)} elements, {plot['doc_id'].nunique()} articles"
+                  + (f"; the {shown} plans stated most of {n_plans})" if shown < n_plans else ")"))
+                 if lang == "en" else (f"Cấu trúc kế hoạch theo cơ quan và kế hoạch (n = {len(plot)}, {plot['doc_id'].nunique()} bài"
+                                       + (f"; {shown} kế hoạch được nêu nhiều nhất trong {n_plans})" if shown < n_plans else ")")))
     ax.tick_params(axis="x", rotation=20)
     ax.legend(fontsize=7)
     figures.caption(fig, "Data: plan_elements, once per article (analysis.plan_structures)." if lang == "en"
@@ -136,11 +144,11 @@ q = tables["quantities"]
 for term in term_names:
     achieved = growth[(growth["term"] == term) & (growth["kind"] != "target")]
     targets = growth[(growth["term"] == term) & (growth["kind"] == "target")]
-    fmt = lambda g: ", ".join(f"{v:g}%{' (' + r + ')' if isinstance(r, str) else ''}" for v, r in zip(g["value"], g["refers_to"])) or "none stated"
+    fmt = lambda g: analysis.counted((f"{v:g}%{' (' + r + ')' if isinstance(r, str) else ''}" for v, r in zip(g["value"], g["refers_to"])), sep=", ") or "none stated"
     print(f"{term_names[term]}: growth reported {fmt(achieved)}; growth targeted {fmt(targets)}.")
 for term in term_names:
     p = plans[plans["term"] == term]
-    print(f"{term_names[term]}: plan elements " + (", ".join(f"{c} {e}" for e, c in zip(p["element"], p["count"])) or "none stated") + ".")
+    print(f"{term_names[term]}: plan elements " + (analysis.counted((f"{c} {e}" for e, c in zip(p["element"], p["count"])), sep=", ") or "none stated") + ".")
 print(f"Unattributed quantities (no term clue in their paragraph): {(q['term'] == '').sum()} of {len(q)}.")
 print("Limitation: a term column is filled only where the text names a term, a congress or a year;"
       " a small corpus gives one or two figures per cell, so no trend can be read from it.")

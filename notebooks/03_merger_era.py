@@ -51,17 +51,21 @@ notebook.show(timeline[["published", "name", "position_code", "organization", "d
 if timeline.empty:
     print("No dated office-holders: no figure.")
 else:
-    fig, ax = plt.subplots(figsize=(9, 0.45 * timeline["name"].nunique() + 1.8))
-    office = timeline["position_code"].map(lambda code: analysis.label(code, lang))
-    sns.scatterplot(data=timeline.assign(office=office), x="date", y="name", hue="office", style="office", s=90, ax=ax)
+    # The 25 people named in most articles; the table above and data/officials.csv hold everyone.
+    drawn, n_people = analysis.top(timeline, "name", 25)
+    fig, ax = plt.subplots(figsize=(9, 0.45 * drawn["name"].nunique() + 1.8))
+    office = drawn["position_code"].map(lambda code: analysis.label(code, lang))
+    sns.scatterplot(data=drawn.assign(office=office), x="date", y="name", hue="office", style="office", s=90, ax=ax)
     ax.axvline(pd.Timestamp(params.merger_date), color="black", linestyle="--")
     ax.set_xlabel("article date" if lang == "en" else "ngày đăng")
     ax.set_ylabel("")
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1, 0.5))
-    ax.set_title((f"Office-holders named, by article date (n = {len(timeline)} mentions, "
-                  f"{timeline['doc_id'].nunique()} articles; dashed: merger date)") if lang == "en" else
-                 (f"Cán bộ được nêu tên theo ngày đăng (n = {len(timeline)}, {timeline['doc_id'].nunique()} bài; "
-                  "nét đứt: ngày hợp nhất)"))
+    most = drawn["name"].nunique() < n_people
+    ax.set_title((f"Office-holders named, by article date (n = {len(drawn)} mentions, {drawn['doc_id'].nunique()} articles"
+                  + (f"; the {drawn['name'].nunique()} named most of {n_people} people" if most else "") + "; dashed: merger date)")
+                 if lang == "en" else
+                 (f"Cán bộ được nêu tên theo ngày đăng (n = {len(drawn)}, {drawn['doc_id'].nunique()} bài"
+                  + (f"; {drawn['name'].nunique()} người được nêu nhiều nhất trong {n_people}" if most else "") + "; nét đứt: ngày hợp nhất)"))
     figures.caption(fig, "Data: officials joined to documents (analysis.leadership_timeline)." if lang == "en"
                     else "Dữ liệu: officials nối với documents (analysis.leadership_timeline).")
     display(figures.save(fig, "03_leadership_timeline", output_dir))
@@ -135,6 +139,6 @@ if not vocabulary.empty:
 print(f"Office-holders named: {timeline['name'].nunique() if not timeline.empty else 0}; offices: "
       f"{timeline['position_code'].nunique() if not timeline.empty else 0}.")
 print(f"Provincial congress ordinals named after the merger that differ from the expected numbering: {len(flags)}"
-      + (" (" + "; ".join(flags["provenance"]) + ")" if len(flags) else "") + ".")
-print("Limitation: an article's date is when something was said, not when it happened; five articles cannot"
-      " show when a vocabulary changed, only that the texts before and after differ.")
+      + (" (" + analysis.listed(flags["provenance"], 3) + ")" if len(flags) else "") + ".")
+print("Limitation: an article's date is when something was said, not when it happened; the shares show that the"
+      " texts before and after the merger differ, not when a vocabulary changed.")

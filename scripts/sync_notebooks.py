@@ -22,7 +22,8 @@ def sync(source: Path) -> Path:
         input_path = Path(tmp) / target.name
         nbformat.write(runner.to_notebook(source), input_path)
         pm.execute_notebook(str(input_path), str(target), kernel_name="python3", cwd=str(source.parent),
-                            progress_bar=False, request_save_on_cell_execute=False)
+                            progress_bar=False, request_save_on_cell_execute=False,
+                            kernel_manager_class=runner._ipc_kernel_manager(), shutdown_kernel="immediate")
     runner._strip_volatile(target)
     notebook = nbformat.read(target, as_version=4)
     # "-all": the .py sources carry no YAML header, so neither may the .ipynb's text rendering, or
