@@ -231,11 +231,18 @@ def extract_article(html: str, url: str | None = None) -> Article:
                    published_precision=precision, outlet=_nfc((doc.sitename if doc else "") or ""))
 
 
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+
+
 def _tree(html: str):
-    """A parsed tree: the libraries download a string that looks like a URL, never a tree."""
+    """A parsed tree: the libraries download a string that looks like a URL, never a tree.
+
+    An XHTML page's ``<?xml ... encoding=...?>`` line is dropped: the text is already decoded,
+    and lxml refuses a decoded string that declares an encoding.
+    """
     import lxml.html
 
-    return lxml.html.fromstring(html)
+    return lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
 
 
 def _nfc(text: str) -> str:

@@ -55,7 +55,10 @@ class NewsSite:
 
             def do_GET(self):
                 site.requests.append((self.path, self.headers.get("User-Agent", "")))
-                site.respond(self)
+                try:
+                    site.respond(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client stopped reading (an oversized page, a timeout): as intended
 
         return Handler
 

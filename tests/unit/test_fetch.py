@@ -15,8 +15,8 @@ import pytest
 from cantho_analysis import __version__, report
 from cantho_analysis.cli import main
 from cantho_analysis.corpus import load_corpus
-from cantho_analysis.fetch import (FetchOptions, Fetcher, convert_html_dir, doc_id_for, fetch_urls,
-                                   read_url_list)
+from cantho_analysis.fetch import (FetchOptions, Fetcher, convert_html_dir, doc_id_for, extract_article,
+                                   fetch_urls, read_url_list)
 from cantho_analysis.sources import MANIFEST_COLUMNS
 from cantho_analysis.tables import build_tables
 
@@ -63,6 +63,15 @@ def test_article_keeps_headline_lead_and_body_under_a_date_line(news_site, tmp_p
     assert lines[2].startswith(LEAD)  # the lead ("sapo") sits outside the body element
     assert BODY in text and text.endswith("khóa XV.\n")
     assert (summary.fetched, summary.skipped, summary.failed) == (1, 0, 0)
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_read():
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            '<meta property="article:published_time" content="2025-10-14"/></head><body><article><h1>Hội nghị '
+            'Tỉnh ủy Hòa Lâm lần thứ nhất năm 2025</h1><p>Sáng 14/10, Tỉnh ủy Hòa Lâm tổ chức hội nghị lần thứ '
+            'nhất để bàn về kế hoạch phát triển kinh tế của tỉnh trong năm tới.</p></article></body></html>')
+    article = extract_article(page)
+    assert "Sáng 14/10, Tỉnh ủy Hòa Lâm tổ chức" in article.text and article.published == "2025-10-14"
 
 
 def test_manifest_records_the_source(news_site, tmp_path):
