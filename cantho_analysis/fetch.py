@@ -37,6 +37,7 @@ from .sources import read_manifest, write_atomic, write_manifest
 USER_AGENT_TOKEN = "cantho-analysis"
 USER_AGENT = f"{USER_AGENT_TOKEN}/{__version__} (research corpus builder; honours robots.txt)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
+_MAX_RETRY_AFTER = 120.0
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Page metadata that states the publication time, most specific first.
 _DATE_META = ("article:published_time", "og:article:published_time", "datePublished", "pubdate",
@@ -74,9 +75,9 @@ class FetchOptions:
 class FetchError(Exception):
     """A URL that could not be fetched; ``reason`` goes into the manifest's status."""
 
-    def __init__(self, reason: str, status: int | None = None, retryable: bool = False):
+    def __init__(self, reason: str, status: int | None = None, retryable: bool = False, retry_after: float = 0):
         super().__init__(reason)
-        self.reason, self.status, self.retryable = reason, status, retryable
+        self.reason, self.status, self.retryable, self.retry_after = reason, status, retryable, retry_after
 
 
 @dataclass(frozen=True)
@@ -374,7 +375,8 @@ class Fetcher:
                     if exc.retryable and attempts > 1:
                         raise FetchError(f"{exc.reason} ({attempts} attempts)", exc.status) from None
                     raise
-                self.sleep(self.options.backoff * 2 ** attempt)
+                # A server that says when to come back (Retry-After, capped) is waited for.
+                self.sleep(max(self.options.backoff * 2 ** attempt, exc.retry_after))
         raise AssertionError("unreachable")
 
     def allowed(self, url: str) -> tuple[bool, str]:
@@ -409,7 +411,8 @@ class Fetcher:
             with self._opener.open(request, timeout=self.options.timeout) as response:
                 return self._page(url, response, html_only)
         except urllib.error.HTTPError as exc:
-            raise FetchError(f"HTTP {exc.code} {exc.reason}", exc.code, exc.code in _RETRY_STATUS) from None
+            raise FetchError(f"HTTP {exc.code} {exc.reason}", exc.code, exc.code in _RETRY_STATUS,
+                             _retry_after(exc.headers)) from None
         except urllib.error.URLError as exc:
             raise _network_error(exc.reason) from None
         except (OSError, http.client.HTTPException) as exc:  # timeouts, resets, broken responses
@@ -445,6 +448,16 @@ class Fetcher:
             return parser, f"robots.txt could not be read ({exc.reason}), so the site is not fetched"
         parser.parse(decode_html(page.body, page.charset or "utf-8").splitlines())
         return parser, ""
+
+
+def _retry_after(headers) -> float:
+    """Seconds a 429/503 answer asks to wait (``Retry-After: 30``), at most 120; 0 if unstated.
+
+    >>> _retry_after({"Retry-After": "30"}), _retry_after({"Retry-After": "9999"}), _retry_after({})
+    (30.0, 120.0, 0.0)
+    """
+    value = (headers or {}).get("Retry-After", "") or ""
+    return min(float(value), _MAX_RETRY_AFTER) if value.strip().isdigit() else 0.0
 
 
 def _network_error(reason) -> FetchError:

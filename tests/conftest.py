@@ -21,7 +21,8 @@ class NewsSite:
     oversized pages, a temporary server error, a non-HTML file and a redirect to file://.
 
     ``requests`` logs ``(path, user_agent)``; ``robots`` is the robots.txt body (None: 404);
-    ``fail_first[path] = n`` answers 503 to the first n requests of *path*.
+    ``fail_first[path] = n`` answers 503 (with ``retry_after``, if set) to the first n requests
+    of *path*.
     """
 
     PAGES = {
@@ -35,6 +36,7 @@ class NewsSite:
         self.requests: list[tuple[str, str]] = []
         self.robots: str | None = "User-agent: *\nDisallow: /noi-bo/\n"
         self.fail_first: dict[str, int] = {}
+        self.retry_after = ""  # Retry-After header of those 503 answers
         self.release = threading.Event()  # the never-answering page waits for this
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -66,7 +68,7 @@ class NewsSite:
         path = h.path
         if site_fail := self.fail_first.get(path):
             self.fail_first[path] = site_fail - 1
-            return self._send(h, 503, b"busy", "text/plain")
+            return self._send(h, 503, b"busy", "text/plain", {"Retry-After": self.retry_after} if self.retry_after else {})
         if path == "/robots.txt":
             return self._send(h, 404, b"", "text/plain") if self.robots is None else \
                 self._send(h, 200, self.robots.encode(), "text/plain")
@@ -92,8 +94,10 @@ class NewsSite:
         return self._send(h, 404, b"<html><body>Khong tim thay</body></html>", "text/html")
 
     @staticmethod
-    def _send(h, status: int, body: bytes, content_type: str) -> None:
+    def _send(h, status: int, body: bytes, content_type: str, headers: dict | None = None) -> None:
         h.send_response(status)
+        for name, value in (headers or {}).items():
+            h.send_header(name, value)
         h.send_header("Content-Type", content_type)
         h.send_header("Content-Length", str(len(body)))
         h.end_headers()

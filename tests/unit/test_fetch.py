@@ -147,6 +147,16 @@ def test_temporary_errors_are_retried_with_backoff(news_site, tmp_path):
     assert news_site.paths().count("/loi-tam-thoi.html") == 3
 
 
+def test_a_retry_after_header_is_honoured(news_site, tmp_path):
+    news_site.fail_first["/loi-tam-thoi.html"] = 1
+    news_site.retry_after = "9"
+    sleeps = []
+    fetcher = Fetcher(FetchOptions(delay=0, timeout=5, retries=1, backoff=0.5), sleep=sleeps.append)
+    _fetch(news_site, ["/loi-tam-thoi.html"], tmp_path, fetcher=fetcher)
+    assert _manifest(tmp_path)[0]["status"] == "ok"
+    assert sleeps == [9.0]
+
+
 def test_retries_are_bounded(news_site, tmp_path):
     news_site.fail_first["/loi-tam-thoi.html"] = 5
     fetcher = Fetcher(FetchOptions(delay=0, timeout=5, retries=1, backoff=0), sleep=lambda s: None)
@@ -291,6 +301,16 @@ def test_bad_url_lists_are_one_line_errors(tmp_path, capsys, name, content, mess
     assert main(["fetch", str(tmp_path / name), "--out", str(tmp_path / "corpus")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("cantho-analysis: error: ") and message in err and err.count("\n") == 1
+
+
+def test_an_interrupted_fetch_command_says_how_to_resume(monkeypatch, tmp_path, capsys):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("cantho_analysis.fetch.fetch_urls", interrupted)
+    (tmp_path / "urls.txt").write_text("https://bao.example/a.html\n", encoding="utf-8")
+    assert main(["fetch", str(tmp_path / "urls.txt"), "--out", str(tmp_path / "corpus")]) == 130
+    assert "run the same command again to resume" in capsys.readouterr().err
 
 
 def test_fetch_needs_urls_or_html_but_not_both(tmp_path, capsys):
