@@ -338,13 +338,21 @@ def decode_html(body: bytes, charset: str | None = None) -> str:
 
 # ---------------------------------------------------------------- the network
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects, but only to http and https (never to file:// or ftp://)."""
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http and https (never to file:// or ftp://), and only where
+    *allowed* (the target's robots.txt) permits."""
+
+    def __init__(self, allowed: Callable[[str], tuple[bool, str]]):
+        super().__init__()
+        self.allowed = allowed
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         scheme = urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
             raise FetchError(f"redirected to a {scheme!r} URL, which is not fetched", status=code)
+        allowed, reason = self.allowed(newurl)
+        if not allowed:
+            raise FetchError(f"redirected to {newurl}: {reason} (--ignore-robots overrides)", status=code)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -360,7 +368,7 @@ class Fetcher:
     clock: Callable[[], float] = time.monotonic
     _last: dict = field(default_factory=dict)
     _robots: dict = field(default_factory=dict)
-    _opener: urllib.request.OpenerDirector = field(default_factory=lambda: urllib.request.build_opener(_HttpOnlyRedirects))
+    _opener: urllib.request.OpenerDirector | None = None
 
     def get(self, url: str, html_only: bool = True) -> Page:
         """Fetch *url*, retrying timeouts, network errors, 429 and 5xx; raise :class:`FetchError`."""
@@ -380,11 +388,19 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def allowed(self, url: str) -> tuple[bool, str]:
-        """``(allowed, reason)`` for *url* under its host's robots.txt (fetched once per host)."""
+        """``(allowed, reason)`` for *url* under its host's robots.txt (fetched once per host);
+        always allowed with ``ignore_robots``."""
+        if self.options.ignore_robots or urlsplit(url).path == "/robots.txt":
+            return True, ""
         parser, problem = self._robots_for(url)
         if problem:
             return False, problem
         return parser.can_fetch(USER_AGENT_TOKEN, url), "disallowed by robots.txt"
+
+    def _open(self, request):
+        if self._opener is None:
+            self._opener = urllib.request.build_opener(_CheckedRedirects(self.allowed))
+        return self._opener.open(request, timeout=self.options.timeout)
 
     def _host(self, url: str) -> str:
         return urlsplit(url).netloc.lower()
@@ -408,7 +424,7 @@ class Fetcher:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
                                                        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"})
         try:
-            with self._opener.open(request, timeout=self.options.timeout) as response:
+            with self._open(request) as response:
                 return self._page(url, response, html_only)
         except urllib.error.HTTPError as exc:
             raise FetchError(f"HTTP {exc.code} {exc.reason}", exc.code, exc.code in _RETRY_STATUS,
@@ -431,6 +447,9 @@ class Fetcher:
     def _robots_for(self, url: str):
         host = self._host(url)
         if host not in self._robots:
+            # While robots.txt itself is fetched (and redirected), the host counts as allowed,
+            # so that a redirecting robots.txt cannot send this lookup into a loop.
+            self._robots[host] = (_allow_all(), "")
             self._robots[host] = self._load_robots(url)
         return self._robots[host]
 
@@ -442,12 +461,17 @@ class Fetcher:
             page = self.get(robots_url, html_only=False)
         except FetchError as exc:
             if exc.status and 400 <= exc.status < 500 and exc.status not in (401, 403):
-                parser.allow_all = True  # no robots.txt: everything is allowed (RFC 9309)
-                return parser, ""
+                return _allow_all(), ""  # no robots.txt: everything is allowed (RFC 9309)
             # 401/403, a server error or no answer: assume the site wants no crawler (RFC 9309).
             return parser, f"robots.txt could not be read ({exc.reason}), so the site is not fetched"
         parser.parse(decode_html(page.body, page.charset or "utf-8").splitlines())
         return parser, ""
+
+
+def _allow_all() -> urllib.robotparser.RobotFileParser:
+    parser = urllib.robotparser.RobotFileParser()
+    parser.allow_all = True
+    return parser
 
 
 def _retry_after(headers) -> float:
@@ -518,10 +542,9 @@ def _fetch_one(url: str, out_dir: Path, fetcher: Fetcher, previous: dict | None)
     if (out_dir / f"{doc_id}.txt").exists() and not fetcher.options.refresh:
         return _skipped_row(out_dir, doc_id, url, previous)
     try:
-        if not fetcher.options.ignore_robots:
-            allowed, reason = fetcher.allowed(url)
-            if not allowed:
-                raise FetchError(f"{reason} (--ignore-robots overrides)")
+        allowed, reason = fetcher.allowed(url)
+        if not allowed:
+            raise FetchError(f"{reason} (--ignore-robots overrides)")
         page = fetcher.get(url)
         article = _extract(decode_html(page.body, page.charset), page.final_url, page.http_status)
     except FetchError as exc:

@@ -20,7 +20,8 @@ class NewsSite:
     cases a crawler meets: robots.txt, a redirect, a missing page, a page that never answers,
     oversized pages, a temporary server error, a non-HTML file and a redirect to file://.
 
-    ``requests`` logs ``(path, user_agent)``; ``robots`` is the robots.txt body (None: 404);
+    ``requests`` logs ``(path, user_agent)``; ``robots`` is the robots.txt body (None: 404;
+    "redirect": a redirect to the same rules elsewhere);
     ``fail_first[path] = n`` answers 503 (with ``retry_after``, if set) to the first n requests
     of *path*.
     """
@@ -69,6 +70,10 @@ class NewsSite:
         if site_fail := self.fail_first.get(path):
             self.fail_first[path] = site_fail - 1
             return self._send(h, 503, b"busy", "text/plain", {"Retry-After": self.retry_after} if self.retry_after else {})
+        if path == "/robots.txt" and self.robots == "redirect":
+            return self._redirect(h, "/robots-moi.txt")
+        if path == "/robots-moi.txt":
+            return self._send(h, 200, b"User-agent: *\nDisallow: /noi-bo/\n", "text/plain")
         if path == "/robots.txt":
             return self._send(h, 404, b"", "text/plain") if self.robots is None else \
                 self._send(h, 200, self.robots.encode(), "text/plain")
@@ -76,6 +81,8 @@ class NewsSite:
             return self._send(h, 200, (FETCH_SITE / self.PAGES[path]).read_bytes(), "text/html; charset=utf-8")
         if path == "/cu/hoi-nghi":
             return self._redirect(h, "/chinh-tri/hoi-nghi.html")
+        if path == "/cu/thong-bao":
+            return self._redirect(h, "/noi-bo/thong-bao.html")
         if path == "/sang-tep":
             return self._redirect(h, "file:///etc/hostname")
         if path == "/cham.html":

@@ -195,11 +195,27 @@ def test_robots_txt_is_honoured(news_site, tmp_path):
     assert news_site.paths().count("/robots.txt") == 1  # read once per host
 
 
+def test_a_redirect_into_a_disallowed_folder_is_not_followed(news_site, tmp_path):
+    _fetch(news_site, ["/cu/thong-bao"], tmp_path)
+    target = news_site.url("/noi-bo/thong-bao.html")
+    assert _manifest(tmp_path)[0]["status"] == \
+        f"failed: redirected to {target}: disallowed by robots.txt (--ignore-robots overrides)"
+    assert "/noi-bo/thong-bao.html" not in news_site.paths()
+
+
 def test_ignore_robots_overrides(news_site, tmp_path):
     options = FetchOptions(delay=0, timeout=5, retries=0, ignore_robots=True)
     urls, _ = _fetch(news_site, ["/noi-bo/thong-bao.html"], tmp_path, options)
     assert _manifest(tmp_path)[0]["status"] == "ok"
     assert "/robots.txt" not in news_site.paths()
+
+
+def test_a_redirected_robots_txt_is_followed(news_site, tmp_path):
+    news_site.robots = "redirect"
+    urls, _ = _fetch(news_site, ["/noi-bo/thong-bao.html", "/chinh-tri/dai-hoi.html"], tmp_path)
+    rows = _by_url(tmp_path)
+    assert rows[urls[0]]["status"].startswith("failed: disallowed by robots.txt")
+    assert rows[urls[1]]["status"] == "ok"
 
 
 def test_no_robots_txt_allows_everything(news_site, tmp_path):
