@@ -32,7 +32,7 @@ from typing import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 from . import __version__
-from .sources import read_manifest, write_atomic, write_manifest
+from .sources import MANIFEST_NAME, read_manifest, write_atomic, write_manifest
 
 USER_AGENT_TOKEN = "cantho-analysis"
 USER_AGENT = f"{USER_AGENT_TOKEN}/{__version__} (research corpus builder; honours robots.txt)"
@@ -571,7 +571,7 @@ def _run(items: list[tuple[str, Callable[[dict | None], dict]]], out_dir: Path, 
     """Process ``(url, work)`` items in order, rewriting the manifest after each one, so that an
     interruption loses at most the URL in progress."""
     rows = {row["url"]: row for row in read_manifest(out_dir) if row["url"]}
-    summary = Summary(manifest=out_dir / "sources.csv")
+    summary = Summary(manifest=out_dir / MANIFEST_NAME)
     for number, (url, work) in enumerate(items, 1):
         row = work(rows.get(url))
         rows[url] = row
@@ -607,9 +607,12 @@ def page_url(html: str) -> str:
     """
     tree = _tree(html)
     found = tree.xpath("//link[@rel='canonical']/@href") + tree.xpath("//meta[@property='og:url']/@content")
-    for url in found:
-        if urlsplit(url.strip()).scheme.lower() in ("http", "https"):
-            return url.strip()
+    for url in (u.strip() for u in found):
+        try:
+            check_http_url(url)
+        except FetchError:
+            continue
+        return url
     return ""
 
 
