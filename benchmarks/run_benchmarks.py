@@ -42,6 +42,7 @@ TARGET_EXTRACT_10K_S = 10.0
 TARGET_EXTRACT_MEM_MB = 1536.0
 TARGET_EXTRACT_FLOOR_RATIO = 10.0
 TARGET_RUN_FLOOR_RATIO = 1.5
+TARGET_RUN_10K_S = 180.0
 
 
 # --------------------------------------------------------------------------------------------
@@ -416,8 +417,11 @@ def bench_extraction(python: str, work: Path, sizes: list[int], jobs_list: list[
     return result
 
 
-def bench_run(python: str, work: Path, jobs_list: list[int], repeat: int) -> dict:
-    result = {**section_meta(), "corpus": "seeds/ (5 articles)", "rows": []}
+def bench_run(python: str, work: Path, jobs_list: list[int], repeat: int, run_sizes: list[int], seed: int) -> dict:
+    """`run` on the seeds (5 articles) with each --jobs value, and on synthetic corpora of the
+    other sizes with the largest --jobs value.  Floor of a size: 5 trivial notebooks plus the
+    extraction floor (read, normalise and scan the corpus)."""
+    result = {**section_meta(), "corpus": "seeds/ (5 articles) and synthetic corpora", "rows": []}
     stack = "import pandas, seaborn, matplotlib, cantho_analysis"
     floor_walls = []
     for i in range(repeat):
@@ -427,17 +431,27 @@ def bench_run(python: str, work: Path, jobs_list: list[int], repeat: int) -> dic
     log(f"run floor (5 trivial notebooks, sequential): {floor_s:.1f} s")
     result["floor_s"] = floor_s
     result["floor_s_all"] = floor_walls
-    for jobs in jobs_list:
-        walls = []
-        for i in range(repeat):
-            out = work / f"run_j{jobs}_{i}"
-            wall, _ = run_child([python, "-m", "cantho_analysis", "run", "--corpus", str(SEEDS), "--out", str(out),
-                                 "--jobs", str(jobs)])
-            walls.append(wall)
-            shutil.rmtree(out, ignore_errors=True)
-        wall = statistics.median(walls)
-        result["rows"].append({"jobs": jobs, "wall_s": wall, "wall_s_all": walls, "ratio": wall / floor_s})
-        log(f"run --jobs {jobs}: {wall:.1f} s, {wall / floor_s:.2f}x floor")
+    for n in run_sizes:
+        corpus, scan_s = SEEDS, 0.0
+        if n != 5:
+            corpus = work / f"corpus_{n}"
+            if not corpus.exists():
+                log(f"making corpus of {n} articles")
+                make_corpus.make_corpus(n, corpus, seed)
+            scan_s = statistics.median(last_json(run_child([python, "-c", FLOOR_CHILD, str(corpus), "3"])[1])["walls"])
+        for jobs in jobs_list if n == 5 else [max(jobs_list)]:
+            walls = []
+            for i in range(repeat):
+                out = work / f"run_{n}_j{jobs}_{i}"
+                wall, _ = run_child([python, "-m", "cantho_analysis", "run", "--corpus", str(corpus), "--out", str(out),
+                                     "--jobs", str(jobs)])
+                walls.append(wall)
+                shutil.rmtree(out, ignore_errors=True)
+            wall = statistics.median(walls)
+            floor = floor_s + scan_s
+            result["rows"].append({"n": n, "jobs": jobs, "wall_s": wall, "wall_s_all": walls, "floor_s": floor,
+                                   "ratio": wall / floor})
+            log(f"run N={n} --jobs {jobs}: {wall:.1f} s, {wall / floor:.2f}x floor")
     return result
 
 
@@ -618,16 +632,22 @@ def render(results: dict) -> str:
     if rn:
         lines += ["## `cantho-analysis run` (5 notebooks)", "",
                   f"Measured {rn['measured']}, load before {rn['load_before']}. Corpus {rn['corpus']}. Wall time of "
-                  "the whole `python -m cantho_analysis run --corpus seeds --out TMP --jobs J` process (median of "
+                  "the whole `python -m cantho_analysis run --corpus CORPUS --out TMP --jobs J` process (median of "
                   f"{len(rn['floor_s_all'])}). Floor: one process importing papermill and executing 5 trivial "
                   "notebooks (`import pandas, seaborn, matplotlib, cantho_analysis`) sequentially, "
-                  f"median {rn['floor_s']:.1f} s (runs: {', '.join(f'{w:.1f}' for w in rn['floor_s_all'])}).", "",
-                  "| jobs | run wall s | runs | floor s | run / floor |", "|---:|---:|---|---:|---:|"]
+                  f"median {rn['floor_s']:.1f} s (runs: {', '.join(f'{w:.1f}' for w in rn['floor_s_all'])}), plus, "
+                  "for a synthetic corpus, the extraction floor of that corpus.", "",
+                  "| N | jobs | run wall s | runs | floor s | run / floor |", "|---:|---:|---:|---|---:|---:|"]
         for r in rn["rows"]:
-            lines.append(f"| {r['jobs']} | {r['wall_s']:.1f} | {', '.join(f'{w:.1f}' for w in r['wall_s_all'])} | "
-                         f"{rn['floor_s']:.1f} | {r['ratio']:.2f}x |")
-            targets.append((f"`run --jobs {r['jobs']}` within 1.5x of its floor", f"{r['ratio']:.2f}x",
-                            _met(r["ratio"] <= TARGET_RUN_FLOOR_RATIO)))
+            n = r.get("n", 5)
+            lines.append(f"| {n} | {r['jobs']} | {r['wall_s']:.1f} | {', '.join(f'{w:.1f}' for w in r['wall_s_all'])} | "
+                         f"{r.get('floor_s', rn['floor_s']):.1f} | {r['ratio']:.2f}x |")
+            if n == 5:
+                targets.append((f"`run --jobs {r['jobs']}` on the seeds within 1.5x of its floor", f"{r['ratio']:.2f}x",
+                                _met(r["ratio"] <= TARGET_RUN_FLOOR_RATIO)))
+            if n >= 10000 and r["jobs"] >= 2:
+                targets.append((f"`run --jobs {r['jobs']}` on {n:,} articles within 3 minutes", f"{r['wall_s']:.0f} s",
+                                _met(r["wall_s"] <= TARGET_RUN_10K_S)))
         lines.append("")
     im = results.get("import")
     if im:
@@ -699,6 +719,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="repetitions for small measurements (extraction N<=1000, imports, notebooks); default 3")
+    parser.add_argument("--run-sizes", type=int, nargs="+", default=[5, 1000, 10000],
+                        help="corpus sizes for `run` (5 = the seeds; others synthetic, run with the largest --jobs)")
     parser.add_argument("--run-repeat", type=int, default=1, help="repetitions of each `run` and its floor (default 1)")
     parser.add_argument("--skip-extract", action="store_true", help="skip the extraction section")
     parser.add_argument("--skip-run", action="store_true", help="skip the `run` section")
@@ -732,7 +754,7 @@ def main(argv: list[str] | None = None) -> int:
             results["extraction"] = bench_extraction(python, work, sorted(args.sizes), args.jobs, args.seed, args.repeat)
             save()
         if not args.skip_run:
-            results["run"] = bench_run(python, work, args.jobs, args.run_repeat)
+            results["run"] = bench_run(python, work, args.jobs, args.run_repeat, args.run_sizes, args.seed)
             save()
         if not args.skip_jsonschema:
             results["jsonschema"] = bench_jsonschema(python, work, max(5, args.repeat), with_run=not args.skip_run)

@@ -1,4 +1,4 @@
-"""Command line: ``cantho-analysis run``, ``cantho-analysis extract`` and ``cantho-analysis codebook``.
+"""Command line: ``cantho-analysis run``, ``extract``, ``fetch`` and ``codebook``.
 
 Errors are one line on stderr, naming the file or parameter and the reason; ``--debug`` shows
 the traceback.
@@ -43,6 +43,27 @@ def _parser() -> argparse.ArgumentParser:
                          help="extraction parameter (repeatable): " + ", ".join(parameters.EXTRACTION))
     extract.add_argument("--jobs", type=int, default=1, metavar="N",
                          help="extract in N processes (default 1; use the number of cores for large corpora)")
+
+    fetch = sub.add_parser(
+        "fetch", help="build a corpus folder from a list of URLs (or saved .html pages), with a source manifest",
+        description="Fetch each URL, keep the article's main text, headline and date, and save it as one .txt article "
+                    "in CORPUS_DIR with a row in CORPUS_DIR/sources.csv (URL, final URL, time, HTTP status, date and "
+                    "its source, title, site, SHA-256, status). Polite: honours robots.txt, waits between requests "
+                    "to a host, retries with backoff. Articles already saved are skipped, so an interrupted run resumes.")
+    fetch.add_argument("urls", type=Path, nargs="?", metavar="URLS",
+                       help="text file with one URL per line (blank lines and # comments allowed), or a CSV with a url column")
+    fetch.add_argument("--html", type=Path, metavar="DIR",
+                       help="convert the saved .html pages of DIR instead of fetching (URL from the page's canonical link, else the file name)")
+    fetch.add_argument("--out", type=Path, required=True, metavar="CORPUS_DIR", help="corpus folder (created if missing)")
+    fetch.add_argument("--refresh", action="store_true", help="fetch again and overwrite articles already saved")
+    fetch.add_argument("--ignore-robots", action="store_true",
+                       help="fetch pages that robots.txt disallows (only with the site's permission)")
+    fetch.add_argument("--delay", type=float, default=1.0, metavar="SECONDS",
+                       help="wait between two requests to the same host (default %(default)s; a larger robots.txt Crawl-delay wins)")
+    fetch.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per connection and read (default %(default)s)")
+    fetch.add_argument("--retries", type=int, default=2, metavar="N",
+                       help="further attempts after a timeout, network error, 429 or 5xx, with exponential backoff (default %(default)s)")
+    fetch.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help="refuse larger pages (default %(default)s)")
 
     codebook = sub.add_parser("codebook", help="write docs/codebook.md from the codebook")
     codebook.add_argument("--out", type=Path, default=config.REPO_DIR / "docs" / "codebook.md")
@@ -125,6 +146,27 @@ class _LiveLine:
             self.open = False
 
 
+def _fetch(args) -> int:
+    from .fetch import FetchOptions, convert_html_dir, fetch_urls, read_url_list
+
+    if (args.urls is None) == (args.html is None):
+        raise ValueError("fetch: give either a URL list (URLS) or --html DIR, not both or neither")
+    options = FetchOptions(delay=args.delay, timeout=args.timeout, retries=args.retries, backoff=2.0,
+                           max_bytes=args.max_bytes, ignore_robots=args.ignore_robots, refresh=args.refresh)
+    log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+    try:
+        if args.html is not None:
+            summary = convert_html_dir(args.html, args.out, options, log=log)
+        else:
+            summary = fetch_urls(read_url_list(args.urls), args.out, options, log=log)
+    except KeyboardInterrupt:
+        print("cantho-analysis: interrupted; the articles saved so far are kept and listed in sources.csv; "
+              "run the same command again to resume", file=sys.stderr)
+        return 130
+    print(summary.line())
+    return 0
+
+
 def _codebook(args) -> int:
     from .datapackage import codebook_markdown
 
@@ -141,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     0
     """
     args = _parser().parse_args(argv)
-    handlers = {"run": _run, "extract": _extract, "codebook": _codebook}
+    handlers = {"run": _run, "extract": _extract, "fetch": _fetch, "codebook": _codebook}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

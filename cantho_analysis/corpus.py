@@ -6,6 +6,7 @@ and the reason, and the rest of the corpus still loads (``strict=True`` raises i
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import stat
@@ -13,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .sources import MANIFEST_NAME, article_sources
 from .textnorm import normalize
 
 
@@ -35,13 +37,16 @@ class Problem:
 class Document:
     """One article: its identity, its raw bytes' hash and its normalised text.
 
-    All offsets in the extracted tables index into :attr:`text`.
+    All offsets in the extracted tables index into :attr:`text`.  ``url`` and ``site`` come
+    from the corpus's ``sources.csv`` when ``cantho-analysis fetch`` made it (else empty).
     """
 
     doc_id: str
     source_file: str
     text: str
     sha256: str
+    url: str = ""
+    site: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,8 @@ def load_document(path: Path, doc_id: str | None = None) -> tuple[Document | Non
 def load_corpus(corpus_dir: str | Path, strict: bool = False) -> Corpus:
     """Load every ``*.txt`` file directly inside *corpus_dir*.
 
-    Other files and sub-folders are reported as warnings and skipped.  With ``strict=True`` the
+    Other files and sub-folders are reported as warnings and skipped, except the source manifest
+    ``sources.csv``, which gives each article its URL and site name.  With ``strict=True`` the
     first problem of any severity raises :class:`CorpusError`.
 
     >>> from cantho_analysis import config
@@ -153,8 +159,17 @@ def load_corpus(corpus_dir: str | Path, strict: bool = False) -> Corpus:
         raise CorpusError(problems[0].message)
     if not documents:
         raise CorpusError(f"{folder}: no readable .txt articles in this folder")
-    ordered = tuple(documents[k] for k in sorted(documents))
+    sources = article_sources(folder)
+    ordered = tuple(_with_source(documents[k], sources) for k in sorted(documents))
     return Corpus(ordered, tuple(problems))
+
+
+def _with_source(doc: Document, sources: dict[str, dict]) -> Document:
+    row = sources.get(doc.doc_id)
+    if not row:
+        return doc
+    return dataclasses.replace(doc, url=unicodedata.normalize("NFC", row["url"]),
+                               site=unicodedata.normalize("NFC", row["outlet"]))
 
 
 def _not_regular(path: Path) -> Problem:
@@ -173,6 +188,8 @@ def _skip_reason(path: Path) -> list[Problem]:
         return [_not_regular(path)]
     if path.is_dir():
         return [Problem(path.name, "", "warning", "subfolder", f"{path.name}: is a sub-folder; only .txt files directly in the corpus folder are read")]
+    if path.name == MANIFEST_NAME and path.is_file():
+        return []  # the source manifest of a fetched corpus, read by load_corpus
     if path.suffix.lower() != ".txt":
         return [Problem(path.name, "", "warning", "not_txt", f"{path.name}: not a .txt file; skipped")]
     return []

@@ -115,6 +115,14 @@ def _header_date(text: str):
 
 
 def _title(text: str, paras: list[str]):
+    """Headline and, when the headline ends in a timestamp, the date it states.
+
+    A `` date`` line of its own (as ``cantho-analysis fetch`` writes) may precede the headline:
+
+    >>> text = " date 2025-10-14\\n\\nKhai mạc Đại hội Đảng bộ tỉnh lần thứ XV\\n\\nSáng 14/10, ..."
+    >>> _title(text, [text[a:b] for a, b in paragraphs(text)])[0]
+    'Khai mạc Đại hội Đảng bộ tỉnh lần thứ XV'
+    """
     first_line = text.split("\n", 1)[0]
     match = _TITLE_STAMP.search(first_line)
     if match:
@@ -122,11 +130,14 @@ def _title(text: str, paras: list[str]):
         iso = _iso(year, month, day)
         header = _HEADER_DATE.match(first_line)
         return first_line[header.end() if header else 0:match.start()].strip(), ((iso, "day", "header") if iso else None)
-    for para in paras[:4]:
+    header = _HEADER_DATE.match(text)
+    if header and first_line[header.end():].strip():
+        return "", None  # the date line opens the body: no headline
+    for para in paras[:4]:  # paras skip a date line of its own, which may precede the headline
         if _OUTLET_PAREN.match(para) or _OUTLET_CAPS.match(para) or _DATELINE.search(para[:40]):
             break
         words = para.split()
-        if 5 <= len(words) <= 40 and not para.rstrip().endswith((".", "…", "!", "?")) and not _HEADER_DATE.match(text):
+        if 5 <= len(words) <= 40 and not para.rstrip().endswith((".", "…", "!", "?")):
             return para.strip(), None
     return "", None
 

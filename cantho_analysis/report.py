@@ -45,6 +45,7 @@ _TEXT = {
                  "{unknown} undated.",
                  "{n} bài của {o} cơ quan báo chí, đăng từ {first} đến {last}; {pre} bài trước hợp nhất, {post} bài sau, "
                  "{unknown} bài không rõ ngày."),
+    "source": ("article", "bài gốc"),
     "none": ("No finding: the tables hold no statement of this kind.", "Không có kết quả: các bảng không có phát biểu loại này."),
 }
 
@@ -116,6 +117,20 @@ def _anchor(doc_id: str, sent_id: int) -> str:
     return f"s-{doc_id}-{sent_id}"
 
 
+def _article_link(tables: dict, doc_id: str, lang: str) -> str:
+    """A link to the article's web address when the corpus's manifest gave one (http/https only:
+    a manifest is data, so a ``javascript:`` address is never made a link)."""
+    docs = tables["documents"]
+    if "url" not in docs.columns:
+        return ""
+    urls = docs.loc[docs["doc_id"] == doc_id, "url"]
+    url = str(urls.iloc[0]) if len(urls) else ""  # a missing value reads "<NA>": no link
+    if not url.lower().startswith(("http://", "https://")):
+        return ""
+    return (f"<a class=\"article\" href=\"{html.escape(url)}\" rel=\"noopener noreferrer\">"
+            f"{html.escape(_t('source', lang))}</a>")
+
+
 def _corpus_line(tables: dict, lang: str) -> str:
     docs = tables["documents"]
     periods = tables["sentences"].drop_duplicates("doc_id").set_index("doc_id")["period"]
@@ -144,7 +159,7 @@ def _summary_body(title: str, found, limits, tables, pages, lang: str) -> str:
         sentence = sentences.get((doc_id, sent_id), quote)  # the whole sentence, not just the figure
         items.append(f"<li class=\"finding\">{esc(finding.text(lang))} <span class=\"n\">({esc(n)})</span><br>"
                      f"<q lang=\"vi\">{esc(str(sentence))}</q> — <a href=\"evidence.html#{esc(_anchor(doc_id, sent_id))}\">"
-                     f"{esc(doc_id)}#{sent_id}</a></li>")
+                     f"{esc(doc_id)}#{sent_id}</a>{_with_sep(_article_link(tables, doc_id, lang))}</li>")
     parts.append(f"<ol>{''.join(items)}</ol>" if items else f"<p>{esc(_t('none', lang))}</p>")
     parts.append(f"<aside class=\"limits\"><h2>{esc(_t('limits', lang))}</h2><ul>"
                  + "".join(f"<li>{esc(en if lang == 'en' else vi)}</li>" for en, vi in limits) + "</ul></aside>")
@@ -188,11 +203,15 @@ def _evidence_body(found, tables: dict, lang: str) -> str:
         published = docs.loc[doc_id, "published"] if doc_id in docs.index else ""
         rows.append(f"<tr id=\"{esc(_anchor(doc_id, sent_id))}\"><td>{esc(doc_id)}#{sent_id}</td>"
                     f"<td>{esc(str(outlet) or '?')}</td><td>{esc(str(published) or '?')}</td>"
-                    f"<td lang=\"vi\">{esc(str(text))}</td></tr>")
-    head = ("<tr><th>sentence</th><th>outlet</th><th>published</th><th>text</th></tr>" if lang == "en"
-            else "<tr><th>câu</th><th>báo</th><th>ngày đăng</th><th>nội dung</th></tr>")
+                    f"<td lang=\"vi\">{esc(str(text))}</td><td>{_article_link(tables, doc_id, lang)}</td></tr>")
+    head = ("<tr><th>sentence</th><th>outlet</th><th>published</th><th>text</th><th>source</th></tr>" if lang == "en"
+            else "<tr><th>câu</th><th>báo</th><th>ngày đăng</th><th>nội dung</th><th>nguồn</th></tr>")
     return (f"<h1>{esc(_t('evidence', lang))}</h1><p><a href=\"index.html\">←</a></p>"
             f"<table>{head}{''.join(rows)}</table>")
+
+
+def _with_sep(link: str) -> str:
+    return f" · {link}" if link else ""
 
 
 def _write(path: Path, title: str, body: str, lang: str) -> None:

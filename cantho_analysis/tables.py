@@ -63,7 +63,10 @@ def merger_period(date_iso: str, precision: str, merger_date: str) -> str:
 
 def _document_rows(pd_doc: ParsedDocument) -> tuple[dict, str]:
     meta = document_metadata(pd_doc)
-    row = {"doc_id": pd_doc.doc.doc_id, "source_file": pd_doc.doc.source_file, **meta, "sha256": pd_doc.doc.sha256}
+    if not meta["outlet"] and pd_doc.doc.site:
+        meta["outlet"] = pd_doc.doc.site  # the site name recorded when the article was fetched
+    row = {"doc_id": pd_doc.doc.doc_id, "source_file": pd_doc.doc.source_file, **meta,
+           "url": pd_doc.doc.url, "sha256": pd_doc.doc.sha256}
     if meta["published"]:
         period = merger_period(meta["published"], meta["published_precision"], pd_doc.params.merger_date)
     elif meta["event_date"]:

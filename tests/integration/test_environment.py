@@ -9,7 +9,7 @@ from cantho_analysis import config
 
 
 # conda-forge names that differ from the PyPI names.
-CONDA_TO_PYPI = {"python-duckdb": "duckdb"}
+CONDA_TO_PYPI = {"python-duckdb": "duckdb", "lxml-html-clean": "lxml_html_clean"}
 
 
 def _name(spec: str) -> str:
