@@ -65,7 +65,31 @@ def save(fig, name: str, output_dir: str | Path | None) -> Image:
         (folder / f"{name}.png").write_bytes(png)
         fig.savefig(folder / f"{name}.svg", format="svg", metadata=SVG_METADATA, bbox_inches="tight")
     plt.close(fig)
-    return Image(data=png, format="png")
+    return FigureImage(png, describe(fig))
+
+
+class FigureImage(Image):
+    """A PNG to display whose plain-text form is the figure's title and caption: what nbval
+    compares, and the alt text of the image in the HTML report (screen readers, tests)."""
+
+    def __init__(self, png: bytes, description: str):
+        super().__init__(data=png, format="png")
+        self.description = description
+
+    def __repr__(self) -> str:
+        return self.description
+
+
+def describe(fig) -> str:
+    """``Figure: <title>. <caption>`` of *fig*.
+
+    >>> setup(); fig, ax = plt.subplots(); _ = ax.set_title("Tăng trưởng (n = 3)"); caption(fig, "Data: quantities.")
+    >>> describe(fig)
+    'Figure: Tăng trưởng (n = 3). Data: quantities.'
+    """
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    captions = [text.get_text() for text in fig.texts]
+    return " ".join(["Figure: " + "; ".join(titles) + "."] + captions)
 
 
 MAX_PIXELS = 2000
@@ -102,8 +126,10 @@ def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path 
     sns.barplot(data=plot, y="domain", x="share", hue=by, ax=ax, errorbar=None)
     ax.set_xlabel("share of sentences mentioning the domain" if lang == "en" else "tỷ lệ câu nhắc đến lĩnh vực")
     ax.set_ylabel("")
-    ax.set_title(("Policy domains by " + ("term" if by == "term" else "merger period"))
-                 if lang == "en" else ("Lĩnh vực chính sách theo " + ("nhiệm kỳ" if by == "term" else "giai đoạn hợp nhất")))
+    n = int(sizes.sum())
+    ax.set_title((f"Policy domains by {'term' if by == 'term' else 'merger period'} (n = {n} sentences)")
+                 if lang == "en" else (f"Lĩnh vực chính sách theo {'nhiệm kỳ' if by == 'term' else 'giai đoạn hợp nhất'} "
+                                       f"(n = {n} câu)"))
     caption(fig, (f"Data: sentence_domains joined to sentences, by {by}; n = sentences per group (legend). "
                   "A sentence may mention several domains.") if lang == "en" else
             (f"Dữ liệu: sentence_domains nối với sentences, theo {by}; n = số câu mỗi nhóm (chú giải). "

@@ -89,8 +89,8 @@ else:
                 hue_order=[named[p] for p in ("pre_merger", "post_merger") if p in named], ax=ax, errorbar=None)
     ax.set_xlabel("sentences mentioning the term, per 100 sentences" if lang == "en" else "số câu nhắc đến, trên 100 câu")
     ax.set_ylabel("")
-    ax.set_title("Administrative vocabulary before and after the merger" if lang == "en"
-                 else "Từ ngữ hành chính trước và sau hợp nhất")
+    ax.set_title(f"Administrative vocabulary before and after the merger (n = {int(sizes.sum())} sentences)" if lang == "en"
+                 else f"Từ ngữ hành chính trước và sau hợp nhất (n = {int(sizes.sum())} câu)")
     figures.caption(fig, "Data: sentences by period; n = sentences per period (legend)." if lang == "en"
                     else "Dữ liệu: sentences theo giai đoạn; n = số câu mỗi giai đoạn (chú giải).")
     display(figures.save(fig, "03_vocabulary", output_dir))

@@ -211,6 +211,24 @@ def test_pages_show_no_code_and_the_summary_shows_findings(seed_report):
     assert seed_report["index.html"]["findings"] >= 5
 
 
+def test_every_figure_has_a_title_with_its_n(chromium, seed_out):
+    """Each figure's image carries its title and caption as alt text (figures.FigureImage)."""
+    context = chromium.new_context()
+    page = context.new_page()
+    try:
+        alts = {}
+        for html_page in sorted((seed_out / "report").glob("0*.html")):
+            page.goto(html_page.as_uri(), wait_until="load")
+            images = page.locator("img")
+            alts[html_page.name] = [images.nth(i).get_attribute("alt") or "" for i in range(images.count())]
+    finally:
+        context.close()
+    figures = [alt for page_alts in alts.values() for alt in page_alts]
+    assert len(figures) == len(list((seed_out / "figures").glob("*.png"))), alts
+    untitled = [alt for alt in figures if not re.match(r"Figure: .+\(n = \d+.*\)\. Data: ", alt)]
+    assert untitled == []
+
+
 def test_a_finding_links_to_its_sentence(chromium, seed_out):
     """Clicking a finding's evidence link lands on the row of the sentence it quotes."""
     context = chromium.new_context()
