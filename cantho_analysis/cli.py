@@ -33,7 +33,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="run parameter, e.g. -p merger_date 2025-07-01 -p lang vi (repeatable); "
                           "unknown names are refused. " + _PARAMETER_HELP)
     run.add_argument("--jobs", type=int, default=1, metavar="N",
-                     help="execute N notebooks at a time, each in its own kernel (default 1); outputs are identical")
+                     help="extract in N processes and execute N notebooks at a time, each in its own kernel (default 1); "
+                          "outputs are identical")
 
     extract = sub.add_parser("extract", help="write the tables of a corpus as CSV and Parquet")
     extract.add_argument("corpus", type=Path, help="folder of .txt articles")

@@ -16,9 +16,10 @@ _TEXT = {
     "title": ("{body}, {earlier} and {later}: summary", "{body}, {earlier} và {later}: tóm tắt"),
     "question": ("Question", "Câu hỏi"),
     "question_text": ("How do news articles present the Party committee's leadership, targets and results in the {earlier} "
-                      "and in the {later}, the first after the 2025 merger of provinces? ({basis})",
+                      "and in the {later}, the first after the 2025 merger of provinces?",
                       "Báo chí trình bày sự lãnh đạo, mục tiêu và kết quả của cấp ủy trong {earlier} và "
-                      "{later}, nhiệm kỳ đầu tiên sau hợp nhất tỉnh năm 2025, như thế nào? ({basis})"),
+                      "{later}, nhiệm kỳ đầu tiên sau hợp nhất tỉnh năm 2025, như thế nào?"),
+    "terms": ("Terms", "Nhiệm kỳ"),
     "corpus": ("Corpus", "Dữ liệu"),
     "method": ("Method", "Phương pháp"),
     "method_text": ("Each article is normalised and split into sentences; rule-based extractors read officials, figures, "
@@ -70,7 +71,7 @@ def render_report(notebooks: list[Path], report_dir: Path, tables: dict | None =
     found = findings.key_findings(tables)
     _write(report_dir / "evidence.html", _t("evidence", lang), _evidence_body(found, tables, lang), lang)
     index = report_dir / "index.html"
-    earlier, later = analysis.term_names(tables, lang).values()
+    earlier, later = (name[0].lower() + name[1:] if lang == "vi" else name for name in analysis.term_names(tables, lang).values())
     title = _t("title", lang).format(body=findings.subject_name(tables) or ("The Party committee" if lang == "en" else "Cấp ủy"),
                                      earlier=earlier, later=later)
     _write(index, title, _summary_body(title, found, findings.limits(tables, found), tables, pages, lang), lang)
@@ -105,12 +106,10 @@ def _page_title(path: Path) -> str:
 
 
 def _question(tables: dict, lang: str) -> str:
-    from .terms import basis_sentence
-
     earlier, later = analysis.term_names(tables, lang).values()
     if lang == "vi":
         earlier, later = earlier[0].lower() + earlier[1:], later[0].lower() + later[1:]
-    return _t("question_text", lang).format(earlier=earlier, later=later, basis=basis_sentence(tables["terms"], lang))
+    return _t("question_text", lang).format(earlier=earlier, later=later)
 
 
 def _anchor(doc_id: str, sent_id: int) -> str:
@@ -147,6 +146,7 @@ def _summary_body(title: str, found, limits, tables, pages, lang: str) -> str:
     parts = [f"<h1>{esc(title)}</h1>",
              f"<h2>{esc(_t('question', lang))}</h2><p>{esc(_question(tables, lang))}</p>",
              f"<h2>{esc(_t('corpus', lang))}</h2><p>{esc(_corpus_line(tables, lang))}</p>",
+             f"<h2>{esc(_t('terms', lang))}</h2><p>{esc(analysis.term_basis(tables, lang))}</p>",
              f"<h2>{esc(_t('method', lang))}</h2><p>{esc(_t('method_text', lang))}</p>",
              f"<h2>{esc(_t('findings', lang))}</h2>"]
     items = []

@@ -88,8 +88,8 @@ def _prepare_out(out: Path) -> None:
 def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, jobs: int = 1, live=None) -> Path:
     """Build every output of the project into *out_dir*.
 
-    ``jobs`` > 1 executes that many notebooks at a time, each in its own kernel; the outputs
-    are the same as one at a time, and *live*, if given, is called about once a second with a
+    ``jobs`` > 1 extracts the corpus in that many processes and executes that many notebooks
+    at a time, each in its own kernel; the outputs are the same as one at a time, and *live*, if given, is called about once a second with a
     one-line summary of their progress (:func:`progress_line`).
 
     Writes ``notebooks/*.ipynb``, ``report/index.html`` with one page per notebook,
@@ -113,7 +113,7 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
         try:
             log(f"[1/{len(sources) + 2}] extracting tables from {corpus_dir}")
             settings = extraction_settings(values)
-            tables = build_tables(corpus_dir, {k: v for k, v in settings.items() if k != "package_version"})
+            tables = build_tables(corpus_dir, {k: v for k, v in settings.items() if k != "package_version"}, jobs=jobs)
             write_run_tables(tables, tmp / "data", settings)
             from .datapackage import write_datapackage
 

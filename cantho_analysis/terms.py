@@ -135,10 +135,10 @@ def basis_sentence(terms: pd.DataFrame, lang: str = "en") -> str:
     parts = []
     for row in terms.itertuples():
         if row.label_basis == "corpus":
-            why = (f"the provincial congress ordinal {row.n_mentions} mention(s) in {row.n_articles} article(s) give, "
-                   f"e.g. {row.doc_id}: “{row.mention}”") if lang == "en" else \
-                  (f"số thứ tự đại hội tỉnh/thành phố mà {row.n_mentions} lần nhắc trong {row.n_articles} bài nêu, "
-                   f"ví dụ {row.doc_id}: “{row.mention}”")
+            why = (f"the corpus numbers this term's provincial congress {row.term} ({row.n_mentions} mention(s) in "
+                   f"{row.n_articles} article(s), e.g. {row.doc_id}: “{row.mention}”)") if lang == "en" else \
+                  (f"kho bài đánh số đại hội tỉnh/thành phố của nhiệm kỳ này là {row.term} ({row.n_mentions} lần nhắc "
+                   f"trong {row.n_articles} bài, ví dụ {row.doc_id}: “{row.mention}”)")
         elif row.label_basis == "parameter":
             why = "given as a parameter" if lang == "en" else "do tham số chỉ định"
         elif row.label_basis == "conflict":

@@ -104,7 +104,8 @@ else:
     else:
         months = analysis.by_month(documents).assign(date=lambda m: pd.to_datetime(m["month"] + "-15"))
         ax.bar(months["date"], months["n_published"], width=25, label="articles published" if lang == "en" else "số bài đăng")
-        ax.step(months["date"], months["n_events"], where="mid", color="red", label="events reported" if lang == "en" else "sự kiện được đưa tin")
+        events = months[months["n_events"] > 0]  # dots, not a line: a line would bridge months without events
+        ax.plot(events["date"], events["n_events"], "o", markersize=3, color="red", label="events reported" if lang == "en" else "sự kiện được đưa tin")
         ax.set_ylabel("per month" if lang == "en" else "mỗi tháng")
     ax.set_xlabel("date" if lang == "en" else "ngày")
     ax.set_title((f"Articles and the events they report (n = {len(dated)} dated articles)" if lang == "en"

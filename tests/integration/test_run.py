@@ -148,3 +148,25 @@ def test_report_pages_show_no_code(seed_run):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r'class="[^"]*jp-InputArea-editor', text), page.name  # the box that shows code
         assert "injected-parameters" not in text and "notebook.setup(" not in text, page.name
+
+
+def test_outputs_stay_readable_on_a_larger_corpus(tmp_path):
+    """300 synthetic articles (benchmarks/make_corpus.py): no PNG over 2,000 px, no page over 1 MB,
+    long tables shown in part with the whole CSV written and linked, the timeline counted by month."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_corpus", config.REPO_DIR / "benchmarks" / "make_corpus.py")
+    make_corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_corpus)
+    make_corpus.make_corpus(300, tmp_path / "corpus", 0)
+    out = run(tmp_path / "corpus", tmp_path / "out", log=lambda m: None, jobs=2)
+    for png in (out / "figures").glob("*.png"):
+        header = png.read_bytes()[16:24]
+        assert max(int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")) <= 2000, png.name
+    for page in (out / "report").glob("*.html"):
+        assert page.stat().st_size <= 1_000_000, page.name
+    overview = (out / "report" / "01_corpus_overview.html").read_text(encoding="utf-8")
+    assert "counted by month" in overview
+    assert 'href="../tables/documents.csv"' in overview
+    whole = (out / "tables" / "documents.csv").read_text(encoding="utf-8").splitlines()
+    assert len(whole) == 1 + 300
