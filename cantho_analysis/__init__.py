@@ -6,10 +6,10 @@
 ['doc_id', 'source_file']
 """
 
-from .corpus import CorpusError, load_corpus
-from .parse import Params
-from .tables import build_tables, read_tables, write_tables
-from .textnorm import normalize
+from .extract.parse import Params
+from .load.corpus import CorpusError, load_corpus
+from .load.textnorm import normalize
+from .output.tables import build_tables, read_tables, write_tables
 
 __all__ = ["CorpusError", "Params", "build_tables", "load_corpus", "normalize", "read_tables", "write_tables"]
 __version__ = "0.1.0"

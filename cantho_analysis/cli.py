@@ -72,8 +72,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extract(args) -> int:
-    from .datapackage import write_datapackage
-    from .tables import build_tables, write_tables
+    from .output.datapackage import write_datapackage
+    from .output.tables import build_tables, write_tables
 
     if args.jobs < 1:
         raise ValueError(f"--jobs: {args.jobs} must be at least 1")
@@ -148,7 +148,7 @@ class _LiveLine:
 
 
 def _fetch(args) -> int:
-    from .fetch import FetchOptions, convert_html_dir, fetch_urls, read_url_list
+    from .load.fetch import FetchOptions, convert_html_dir, fetch_urls, read_url_list
 
     if (args.urls is None) == (args.html is None):
         raise ValueError("fetch: give either a URL list (URLS) or --html DIR, not both or neither")
@@ -169,7 +169,7 @@ def _fetch(args) -> int:
 
 
 def _codebook(args) -> int:
-    from .datapackage import codebook_markdown
+    from .output.datapackage import codebook_markdown
 
     args.out.write_text(codebook_markdown() + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

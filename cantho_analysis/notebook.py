@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, config, figures, parameters
-from .parse import Params
-from .tables import build_tables, read_tables, write_tables
+from . import __version__, config, parameters
+from .output import figures
+from .extract.parse import Params
+from .output.tables import build_tables, read_tables, write_tables
 
 SETTINGS_FILE = "extraction.json"
 _KEEP_CACHE_ENTRIES = 8

@@ -3,7 +3,7 @@
 The notebooks' ``parameters`` cells, :func:`cantho_analysis.runner.run`, the ``run`` and
 ``extract`` commands and :func:`cantho_analysis.notebook.setup` all read this declaration, and a
 test checks every notebook against it.  :func:`analysis_params` maps the values to the
-:class:`~cantho_analysis.parse.Params` that extraction uses (the term spans and their labels).
+:class:`~cantho_analysis.extract.parse.Params` that extraction uses (the term spans and their labels).
 
 >>> values = validate({"lang": "vi", "current_term_start": "2025"})
 >>> values["lang"], values["current_term_start"], values["merger_date"]

@@ -96,7 +96,7 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
     ``data/*.csv|parquet`` and ``figures/*.png|svg``.
     """
     from .notebook import extraction_settings, write_run_tables
-    from .tables import build_tables
+    from .output.tables import build_tables
 
     params = dict(params or {})
     sources = notebook_sources()
@@ -115,12 +115,12 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
             settings = extraction_settings(values)
             tables = build_tables(corpus_dir, {k: v for k, v in settings.items() if k != "package_version"}, jobs=jobs)
             write_run_tables(tables, tmp / "data", settings)
-            from .datapackage import write_datapackage
+            from .output.datapackage import write_datapackage
 
             write_datapackage(tmp / "data")
             executed = _execute_all(sources, tmp, corpus_dir, params, out_dir, log, jobs, live)
             log(f"[{len(sources) + 2}/{len(sources) + 2}] rendering the HTML report")
-            from .report import render_report
+            from .output.report import render_report
 
             render_report(executed, tmp / "report", lang=str(params.get("lang", "en")))
             (tmp / MARKER).write_text(json.dumps({"corpus_dir": str(corpus_dir), "parameters": params}, sort_keys=True, indent=1) + "\n")

@@ -26,7 +26,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from cantho_analysis import analysis, figures, notebook
+from cantho_analysis import notebook
+from cantho_analysis.analyse import analysis
+from cantho_analysis.output import figures
 
 tables, params = notebook.setup(globals())
 term_names = analysis.term_names(tables, lang)

@@ -25,7 +25,10 @@ lang = "en"
 # %%
 import pandas as pd
 
-from cantho_analysis import analysis, domains, figures, notebook
+from cantho_analysis import notebook
+from cantho_analysis.analyse import analysis
+from cantho_analysis.extract import domains
+from cantho_analysis.output import figures
 
 tables, params = notebook.setup(globals())
 term_names = analysis.term_names(tables, lang)

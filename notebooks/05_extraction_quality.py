@@ -27,7 +27,8 @@ gold_dir = "../tests/fixtures/gold"
 # %%
 import pandas as pd
 
-from cantho_analysis import analysis, notebook, quality
+from cantho_analysis import notebook
+from cantho_analysis.analyse import analysis, quality
 
 tables, params = notebook.setup(globals())
 term_names = analysis.term_names(tables, lang)

@@ -9,9 +9,10 @@ import venv
 import pytest
 from frictionless import validate
 
-from cantho_analysis import codebook, config
-from cantho_analysis.datapackage import write_datapackage
-from cantho_analysis.tables import build_tables, write_tables
+from cantho_analysis import config
+from cantho_analysis.output import codebook
+from cantho_analysis.output.datapackage import write_datapackage
+from cantho_analysis.output.tables import build_tables, write_tables
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +76,7 @@ def test_datapackage_is_generated_from_the_codebook(data_dir):
 
 
 def test_codebook_markdown_is_current():
-    from cantho_analysis.datapackage import codebook_markdown
+    from cantho_analysis.output.datapackage import codebook_markdown
 
     assert (config.REPO_DIR / "docs" / "codebook.md").read_text(encoding="utf-8") == codebook_markdown() + "\n"
 

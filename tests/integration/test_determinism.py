@@ -11,7 +11,7 @@ import pytest
 
 from cantho_analysis import config
 from cantho_analysis.runner import run
-from cantho_analysis.tables import build_tables
+from cantho_analysis.output.tables import build_tables
 
 OTHER = config.REPO_DIR / "tests" / "fixtures" / "other_corpus"
 

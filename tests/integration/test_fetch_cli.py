@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from cantho_analysis.fetch import doc_id_for
+from cantho_analysis.load.fetch import doc_id_for
 
 pytestmark = pytest.mark.slow
 PATHS = ["/chinh-tri/dai-hoi.html", "/cu/hoi-nghi", "/khong-co.html", "/noi-bo/thong-bao.html"]

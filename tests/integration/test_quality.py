@@ -8,8 +8,8 @@ a regression fails the test.
 import pytest
 
 from cantho_analysis import config
-from cantho_analysis.quality import evaluate
-from cantho_analysis.tables import build_tables
+from cantho_analysis.analyse.quality import evaluate
+from cantho_analysis.output.tables import build_tables
 
 FIXTURES = config.REPO_DIR / "tests" / "fixtures"
 

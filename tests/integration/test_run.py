@@ -8,7 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from cantho_analysis import codebook, config
+from cantho_analysis import config
+from cantho_analysis.output import codebook
 from cantho_analysis.cli import main
 from cantho_analysis.runner import MARKER, RunError, run
 

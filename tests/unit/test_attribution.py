@@ -8,10 +8,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cantho_analysis import analysis
-from cantho_analysis.organizations import key_for_name
-from cantho_analysis.plans import extract_plan_elements
-from cantho_analysis.quantities import extract_quantities
+from cantho_analysis.analyse import analysis
+from cantho_analysis.extract.organizations import key_for_name
+from cantho_analysis.extract.plans import extract_plan_elements
+from cantho_analysis.extract.quantities import extract_quantities
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from cantho_analysis.corpus import CorpusError, load_corpus
+from cantho_analysis.load.corpus import CorpusError, load_corpus
 
 GOOD_TEXT = "Sáng 15/1, Tỉnh ủy An Giang tổ chức hội nghị tổng kết công tác năm 2024."
 

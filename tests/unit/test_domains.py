@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cantho_analysis import analysis
-from cantho_analysis.domains import code_sentences
+from cantho_analysis.analyse import analysis
+from cantho_analysis.extract.domains import code_sentences
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_shares_carry_their_n_ties_and_a_caution(tables):
 def test_domain_precision_on_the_judged_sample(tmp_path):
     import pandas as pd
 
-    from cantho_analysis.quality import domain_precision
+    from cantho_analysis.analyse.quality import domain_precision
 
     (tmp_path / "domain_judgements.csv").write_text(
         "doc_id,sent_id,domain,is_correct,note\nd,0,economy_growth,true,\nd,1,economy_growth,false,in passing\n"
@@ -55,8 +55,8 @@ def test_every_coded_seed_pair_is_judged():
     """The judged sample covers the seeds' current coding: a change of the dictionary that
     codes new pairs must come with their judgement."""
     from cantho_analysis import config
-    from cantho_analysis.quality import domain_precision
-    from cantho_analysis.tables import build_tables
+    from cantho_analysis.analyse.quality import domain_precision
+    from cantho_analysis.output.tables import build_tables
 
     table = domain_precision(build_tables(config.SEEDS_DIR), config.GOLD_DIR)
     assert (table["n_coded"] == table["n_judged"]).all(), table

@@ -12,13 +12,14 @@ import hashlib
 
 import pytest
 
-from cantho_analysis import __version__, report
+from cantho_analysis import __version__
+from cantho_analysis.output import report
 from cantho_analysis.cli import main
-from cantho_analysis.corpus import load_corpus
-from cantho_analysis.fetch import (FetchOptions, Fetcher, convert_html_dir, doc_id_for, extract_article,
+from cantho_analysis.load.corpus import load_corpus
+from cantho_analysis.load.fetch import (FetchOptions, Fetcher, convert_html_dir, doc_id_for, extract_article,
                                    fetch_urls, read_url_list)
-from cantho_analysis.sources import MANIFEST_COLUMNS
-from cantho_analysis.tables import build_tables
+from cantho_analysis.load.sources import MANIFEST_COLUMNS
+from cantho_analysis.output.tables import build_tables
 
 FAST = FetchOptions(delay=0, timeout=5, retries=0, backoff=0)
 BODY = "Phó Bí thư Thường trực Tỉnh ủy Lê Thị Mai trình bày Báo cáo chính trị"
@@ -323,7 +324,7 @@ def test_an_interrupted_fetch_command_says_how_to_resume(monkeypatch, tmp_path, 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("cantho_analysis.fetch.fetch_urls", interrupted)
+    monkeypatch.setattr("cantho_analysis.load.fetch.fetch_urls", interrupted)
     (tmp_path / "urls.txt").write_text("https://bao.example/a.html\n", encoding="utf-8")
     assert main(["fetch", str(tmp_path / "urls.txt"), "--out", str(tmp_path / "corpus")]) == 130
     assert "run the same command again to resume" in capsys.readouterr().err

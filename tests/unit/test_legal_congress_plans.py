@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cantho_analysis.congresses import extract_congresses
-from cantho_analysis.legal import extract_legal_refs
-from cantho_analysis.plans import extract_plan_elements, extract_themes
+from cantho_analysis.extract.congresses import extract_congresses
+from cantho_analysis.extract.legal import extract_legal_refs
+from cantho_analysis.extract.plans import extract_plan_elements, extract_themes
 
 
 @pytest.mark.parametrize(

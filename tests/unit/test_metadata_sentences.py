@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from cantho_analysis.corpus import Corpus
-from cantho_analysis.metadata import document_metadata
-from cantho_analysis.parse import Params
-from cantho_analysis.sentences import split_sentences
-from cantho_analysis.tables import merger_period, tables_from_corpus
-from cantho_analysis.textnorm import normalize
+from cantho_analysis.load.corpus import Corpus
+from cantho_analysis.extract.metadata import document_metadata
+from cantho_analysis.extract.parse import Params
+from cantho_analysis.extract.sentences import split_sentences
+from cantho_analysis.output.tables import merger_period, tables_from_corpus
+from cantho_analysis.load.textnorm import normalize
 
 _META_KEYS = ("published", "published_precision", "published_basis", "event_date")
 

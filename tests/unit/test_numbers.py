@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cantho_analysis.patterns import parse_vi_number
-from cantho_analysis.quantities import extract_quantities
+from cantho_analysis.extract.patterns import parse_vi_number
+from cantho_analysis.extract.quantities import extract_quantities
 
 
 @pytest.mark.parametrize(

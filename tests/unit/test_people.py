@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cantho_analysis.people import extract_credits, extract_officials
+from cantho_analysis.extract.people import extract_credits, extract_officials
 
 
 def _officials(pd, expected):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cantho_analysis.corpus import Corpus, Document
-from cantho_analysis.parse import parse_document
-from cantho_analysis.tables import extract_document, tables_from_corpus
-from cantho_analysis.textnorm import normalize
+from cantho_analysis.load.corpus import Corpus, Document
+from cantho_analysis.extract.parse import parse_document
+from cantho_analysis.output.tables import extract_document, tables_from_corpus
+from cantho_analysis.load.textnorm import normalize
 
 # Pieces of provincial Party news, glued together in random order.
 PIECES = [
@@ -89,7 +89,7 @@ def test_fast_number_parse_agrees_with_babel(surface):
 
     from babel.numbers import NumberFormatError, parse_decimal
 
-    from cantho_analysis.patterns import parse_vi_number
+    from cantho_analysis.extract.patterns import parse_vi_number
 
     try:
         expected = float(parse_decimal(surface, locale="vi", strict=True))

@@ -5,11 +5,10 @@ Invented provinces, names and sentences only.
 
 import pytest
 
-from cantho_analysis.congresses import provincial_terms
-from cantho_analysis.corpus import Corpus
-from cantho_analysis.tables import tables_from_corpus
-from cantho_analysis.terms import resolve_terms
-
+from cantho_analysis.extract.congresses import provincial_terms
+from cantho_analysis.load.corpus import Corpus
+from cantho_analysis.output.tables import tables_from_corpus
+from cantho_analysis.extract.terms import resolve_terms
 from .conftest import make_document
 
 SPANS = [(2020, 2025), (2025, 2030)]

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cantho_analysis.corpus import Corpus, Document, load_corpus
-from cantho_analysis.parse import parse_document
-from cantho_analysis.tables import extract_document, tables_from_corpus
-from cantho_analysis.textnorm import fold, normalize
+from cantho_analysis.load.corpus import Corpus, Document, load_corpus
+from cantho_analysis.extract.parse import parse_document
+from cantho_analysis.output.tables import extract_document, tables_from_corpus
+from cantho_analysis.load.textnorm import fold, normalize
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
 

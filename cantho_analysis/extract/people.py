@@ -32,7 +32,7 @@ from .lexicon import load_yaml
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER, UPPER as _UPPER
 from .sentences import paragraphs
-from .textnorm import lower_in_place
+from ..load.textnorm import lower_in_place
 
 _CAP_WORD = rf"[{_UPPER}][{_LOWER}]+"
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}"
@@ -554,8 +554,8 @@ def _organization(title: Title, context: tuple[str, str]) -> tuple[str, str]:
 def extract_officials(doc: ParsedDocument) -> list[dict]:
     """Rows of the ``officials`` table for one document.
 
-    >>> from cantho_analysis.corpus import Document
-    >>> from cantho_analysis.parse import parse_document
+    >>> from cantho_analysis.load.corpus import Document
+    >>> from cantho_analysis.extract.parse import parse_document
     >>> text = "Ông Trần Văn Bình, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh An Giang, phát biểu."
     >>> [(r["name"], r["position_code"]) for r in extract_officials(parse_document(Document("d", "d.txt", text, "")))]
     [('Trần Văn Bình', 'deputy_secretary'), ('Trần Văn Bình', 'people_committee_chair')]
@@ -617,8 +617,8 @@ def _organization_key(title: Title, organization: str, basis: str, context: tupl
 def extract_credits(doc: ParsedDocument) -> list[dict]:
     """Photo credits (``Ảnh: X``) and bylines (a bare name closing the article).
 
-    >>> from cantho_analysis.corpus import Document
-    >>> from cantho_analysis.parse import parse_document
+    >>> from cantho_analysis.load.corpus import Document
+    >>> from cantho_analysis.extract.parse import parse_document
     >>> d = Document("d", "d.txt", "Toàn cảnh. Ảnh: Minh Anh - TTXVN\\nHội nghị bế mạc.\\nHOÀNG NAM", "")
     >>> [(r["name"], r["role"], r["outlet"]) for r in extract_credits(parse_document(d))]
     [('Minh Anh', 'photo', 'TTXVN'), ('HOÀNG NAM', 'author', '')]

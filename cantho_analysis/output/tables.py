@@ -14,27 +14,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import codebook, parameters
-from .congresses import extract_congresses
-from .corpus import Corpus, load_corpus
-from .domains import code_sentences
-from .legal import extract_legal_refs
-from .metadata import document_metadata
-from .parse import Params, ParsedDocument, parse_document
-from .people import extract_credits, extract_officials
-from .plans import extract_plan_elements, extract_themes
-from .quantities import extract_quantities
-from .terms import Term, analysis_params, resolve_terms, terms_frame
+from .. import parameters
+from ..extract import EXTRACTORS
+from ..extract.domains import code_sentences
+from ..extract.metadata import document_metadata
+from ..extract.parse import Params, ParsedDocument, parse_document
+from ..extract.terms import Term, analysis_params, resolve_terms, terms_frame
+from ..load.corpus import Corpus, load_corpus
+from . import codebook
 
-_FACT_EXTRACTORS = {
-    "officials": extract_officials,
-    "credits": extract_credits,
-    "quantities": extract_quantities,
-    "legal_refs": extract_legal_refs,
-    "congresses": extract_congresses,
-    "plan_elements": extract_plan_elements,
-    "themes": extract_themes,
-}
 # Deterministic row order for every table: by document, then position in the text.
 _SORT = ["doc_id", "start", "end"]
 
@@ -84,7 +72,7 @@ def extract_document(pd_doc: ParsedDocument) -> dict[str, list[dict]]:
         {"doc_id": pd_doc.doc.doc_id, "sent_id": s.sent_id, "para_id": s.para_id, "text": s.text,
          "term": term, "term_basis": basis, "period": period, "start": s.start, "end": s.end}
         for s, (term, basis) in zip(pd_doc.sentences, pd_doc.terms)]
-    for name, extractor in _FACT_EXTRACTORS.items():
+    for name, extractor in EXTRACTORS.items():
         rows[name] = extractor(pd_doc)
     for row in rows["quantities"]:
         row["period"] = period
@@ -125,7 +113,7 @@ def tables_from_corpus(corpus: Corpus, params: Params | dict | None = None, jobs
     """Every table of the codebook for a loaded corpus, schema-validated.
 
     *params* is either a dict of run parameters (``cantho_analysis.parameters``; missing ones take
-    their defaults, and the terms are named as :mod:`cantho_analysis.terms` says) or a ready
+    their defaults, and the terms are named as :mod:`cantho_analysis.extract.terms` says) or a ready
     :class:`Params`, whose term labels are then taken as given.  ``jobs`` > 1 extracts documents
     in that many processes; the result is identical.
     """

@@ -10,8 +10,8 @@ import functools
 
 import yaml
 
-from .config import DATA_DIR
-from .textnorm import normalize
+from ..config import DATA_DIR
+from ..load.textnorm import normalize
 
 
 @functools.lru_cache(maxsize=None)

@@ -16,7 +16,7 @@ from .organizations import bodies_of
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER
 from .patterns import YEAR_SPAN, date_spans, parse_vi_number, standalone_years
-from .textnorm import lower_in_place
+from ..load.textnorm import lower_in_place
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # "năm" (five) is left out: it is far more often "year".
@@ -345,8 +345,8 @@ def _ref_periods(pd: ParsedDocument) -> list[str]:
 def extract_quantities(pd: ParsedDocument) -> list[dict]:
     """Rows of the ``quantities`` table for one document.
 
-    >>> from cantho_analysis.corpus import Document
-    >>> from cantho_analysis.parse import parse_document
+    >>> from cantho_analysis.load.corpus import Document
+    >>> from cantho_analysis.extract.parse import parse_document
     >>> doc = Document("d", "d.txt", "Năm 2024, GRDP ước tăng 6,85%; thu ngân sách đạt hơn 9.870 tỷ đồng.", "")
     >>> [(r["value"], r["unit"], r["metric"], r["kind"], r["qualifier"]) for r in extract_quantities(parse_document(doc))]
     [(6.85, 'percent', 'grdp_growth', 'estimated', ''), (9870.0, 'billion_vnd', 'budget_revenue', 'achieved', 'more_than')]

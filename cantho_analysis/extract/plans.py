@@ -34,8 +34,8 @@ _THEME = re.compile(r"chủ\s+đề(?:\s+của)?\s+năm(?:\s+(?P<year>(?:19|20)\
 def extract_plan_elements(pd: ParsedDocument) -> list[dict]:
     """Rows of the ``plan_elements`` table for one document.
 
-    >>> from cantho_analysis.corpus import Document
-    >>> from cantho_analysis.parse import parse_document
+    >>> from cantho_analysis.load.corpus import Document
+    >>> from cantho_analysis.extract.parse import parse_document
     >>> doc = Document("d", "d.txt", "Nghị quyết năm 2026 với 28 chỉ tiêu và 4 nhóm nhiệm vụ, giải pháp; 16/19 chỉ tiêu đạt.", "")
     >>> [(r["element"], r["count"], r["scope"]) for r in extract_plan_elements(parse_document(doc))]
     [('targets', 28, '2026'), ('tasks_and_solutions', 4, '2026')]
@@ -105,8 +105,8 @@ def _scope(pd: ParsedDocument, sent_id: int, offset: int) -> tuple[str, str]:
 def extract_themes(pd: ParsedDocument) -> list[dict]:
     """Rows of the ``themes`` table: the quoted theme of a year.
 
-    >>> from cantho_analysis.corpus import Document
-    >>> from cantho_analysis.parse import parse_document
+    >>> from cantho_analysis.load.corpus import Document
+    >>> from cantho_analysis.extract.parse import parse_document
     >>> doc = Document("d", "d.txt", "Với chủ đề của năm 2026 “Đoàn kết, đổi mới, phát triển nhanh”, tỉnh...", "")
     >>> [(r["year"], r["text"]) for r in extract_themes(parse_document(doc))]
     [(2026, 'Đoàn kết, đổi mới, phát triển nhanh')]

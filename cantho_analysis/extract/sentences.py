@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import config
+from .. import config
 from .patterns import UPPER, YEAR_SPAN, roman_to_int, standalone_years
 
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]*")

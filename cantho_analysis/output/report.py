@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from . import analysis, findings
+from .. import config
+from ..analyse import analysis, findings
 
 # Cells the report pages leave out: the parameters papermill injected (they name machine paths)
 # and the notebook's own parameters cell.  The executed notebooks keep both.
@@ -83,7 +84,7 @@ def _render_page(path: Path, report_dir: Path) -> str:
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
-    exporter = HTMLExporter(template_name="lab", template_file=str(Path(__file__).parent / "templates" / "report.html.j2"))
+    exporter = HTMLExporter(template_name="lab", template_file=str(config.PACKAGE_DIR / "templates" / "report.html.j2"))
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
@@ -175,7 +176,7 @@ def _summary_body(title: str, found, limits, tables, pages, lang: str) -> str:
 def _quality_line(tables: dict, lang: str) -> str:
     """Micro precision and recall on the articles of this corpus that the package's hand
     annotations cover (none for another corpus: then it says so)."""
-    from . import config, quality
+    from ..analyse import quality
 
     scores, _ = quality.evaluate(tables, config.GOLD_DIR)
     if scores.empty:

@@ -43,8 +43,8 @@ def _level(body: str, before: str, after: str) -> str:
 def extract_congresses(pd: ParsedDocument) -> list[dict]:
     """Rows of the ``congresses`` table for one document.
 
-    >>> from cantho_analysis.corpus import Document
-    >>> from cantho_analysis.parse import parse_document
+    >>> from cantho_analysis.load.corpus import Document
+    >>> from cantho_analysis.extract.parse import parse_document
     >>> text = "Nghị quyết Đại hội XIV của Đảng và Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030; Quốc hội khóa XVI."
     >>> [(r["level"], r["ordinal"], r["term_start"]) for r in extract_congresses(parse_document(Document("d", "d.txt", text, "")))]
     [('national_party', 14, None), ('provincial_party', 1, 2025), ('national_assembly', 16, None)]

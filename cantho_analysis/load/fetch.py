@@ -2,7 +2,7 @@
 
 Each URL becomes one ``.txt`` article in a header style the loader reads (a `` date YYYY-MM-DD``
 line, the headline, then the main text), and one row of ``CORPUS_DIR/sources.csv`` that records
-where it came from (see :mod:`cantho_analysis.sources`).  trafilatura keeps the article's own
+where it came from (see :mod:`cantho_analysis.load.sources`).  trafilatura keeps the article's own
 text (no navigation, advertising or related-article lists); the date comes from the page's
 metadata, else from htmldate.
 
@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit, urlunsplit
 
-from . import __version__
+from .. import __version__
 from .sources import MANIFEST_NAME, read_manifest, write_atomic, write_manifest
 
 USER_AGENT_TOKEN = "cantho-analysis"
@@ -191,7 +191,7 @@ def check_http_url(url: str) -> None:
     >>> check_http_url("file:///etc/passwd")
     Traceback (most recent call last):
     ...
-    cantho_analysis.fetch.FetchError: only http and https URLs are fetched, not 'file'
+    cantho_analysis.load.fetch.FetchError: only http and https URLs are fetched, not 'file'
     """
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):

@@ -13,7 +13,7 @@ from collections import Counter
 
 import pandas as pd
 
-from .lexicon import load_csv, load_yaml
+from ..extract.lexicon import load_csv, load_yaml
 
 # Administrative vocabulary whose use before and after the merger the merger notebook compares.
 # Generic Vietnamese terms of the 2025 reform, not taken from any article.
@@ -154,14 +154,14 @@ def terms_of(tables: dict) -> list[str]:
 
 def term_names(tables: dict, lang: str = "en") -> dict[str, str]:
     """Display name of each term, e.g. ``{'XIV': 'XIV term (2020-2025)', ...}``."""
-    from .terms import term_names as names
+    from ..extract.terms import term_names as names
 
     return names(tables["terms"], lang)
 
 
 def term_basis(tables: dict, lang: str = "en") -> str:
-    """Where each term's label comes from, in one sentence per term (see :mod:`cantho_analysis.terms`)."""
-    from .terms import basis_sentence
+    """Where each term's label comes from, in one sentence per term (see :mod:`cantho_analysis.extract.terms`)."""
+    from ..extract.terms import basis_sentence
 
     return basis_sentence(tables["terms"], lang)
 
@@ -421,7 +421,7 @@ def numbering_inconsistencies(numbering: pd.DataFrame, params) -> pd.DataFrame:
 
     After the merger the city congress is numbered afresh (from I for Cần Thơ); an article
     published after the merger date that names another provincial ordinal for the current
-    congress is flagged.  *params* are the tables' :class:`~cantho_analysis.parse.Params`.
+    congress is flagged.  *params* are the tables' :class:`~cantho_analysis.extract.parse.Params`.
     """
     prov = numbering[numbering["level"] == "provincial_party"]
     merger_date, term_congress = params.merger_date, params.term_congress

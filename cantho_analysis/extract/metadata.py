@@ -50,8 +50,8 @@ _LEAD_CHARS = 700
 def document_metadata(pd: ParsedDocument) -> dict:
     """Metadata columns of the ``documents`` table for one parsed document.
 
-    >>> from cantho_analysis.corpus import Document
-    >>> from cantho_analysis.parse import parse_document
+    >>> from cantho_analysis.load.corpus import Document
+    >>> from cantho_analysis.extract.parse import parse_document
     >>> doc = Document("d", "d.txt", "TTXVN - Sáng 3/2, họp mặt kỷ niệm 95 năm Ngày thành lập Đảng.", "")
     >>> m = document_metadata(parse_document(doc))
     >>> m["published"], m["published_precision"], m["published_basis"], m["outlet"], m["event_type"]

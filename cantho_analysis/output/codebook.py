@@ -8,7 +8,7 @@ import functools
 import pandas as pd
 import pandera.pandas as pa
 
-from .lexicon import load_yaml
+from ..extract.lexicon import load_yaml
 
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
 

@@ -44,8 +44,8 @@ _SUBJECT = re.compile(r"^\s*(?:của\s+[^,;.…]{3,60}?\s+)?về\s+(?P<subject>[
 def extract_legal_refs(pd: ParsedDocument) -> list[dict]:
     """Rows of the ``legal_refs`` table for one document.
 
-    >>> from cantho_analysis.corpus import Document
-    >>> from cantho_analysis.parse import parse_document
+    >>> from cantho_analysis.load.corpus import Document
+    >>> from cantho_analysis.extract.parse import parse_document
     >>> doc = Document("d", "d.txt", "Thực hiện Nghị quyết số 45/2022/QH15 của Quốc hội và Chỉ thị số 36/CT-TTg ngày 31/12/2025.", "")
     >>> [(r["number"], r["code"], r["issued"], r["issuer"]) for r in extract_legal_refs(parse_document(doc))]
     [('45', 'QH15', '2022', 'Quốc hội'), ('36', 'CT-TTg', '2025-12-31', '')]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .textnorm import normalize
+from ..load.textnorm import normalize
 
 KEYS = {
     "documents": ["doc_id", "published", "published_precision", "published_basis", "outlet", "event_type", "event_date"],

@@ -112,11 +112,11 @@ def _png(fig) -> bytes:
 
 def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path | None, names: dict | None = None) -> Image:
     """Horizontal bars of each policy domain's share of sentences, one colour per *by* group
-    (``term`` or ``period``), as computed by :func:`cantho_analysis.analysis.domain_shares`;
+    (``term`` or ``period``), as computed by :func:`cantho_analysis.analyse.analysis.domain_shares`;
     *names* labels the groups (the term names), else the package vocabulary does."""
     import seaborn as sns
 
-    from .analysis import label
+    from ..analyse.analysis import label
 
     sizes = shares.drop_duplicates(by).set_index(by)["n_sentences"]
     # The legend names each group with its n: a share is only as good as the sentences under it.

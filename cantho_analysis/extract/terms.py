@@ -6,7 +6,7 @@ order, from the ``*_term_label`` parameter, from the ordinal that most mentions 
 congress with those term years give ("Đại hội Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2020 - 2025"),
 or from ``config``.  The ``terms`` table records the label, its basis and one mention behind it.
 
->>> from cantho_analysis.corpus import Corpus, Document
+>>> from cantho_analysis.load.corpus import Corpus, Document
 >>> doc = Document("a", "a.txt", "Đại hội Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2020 - 2025 khai mạc.", "")
 >>> [(t.term, t.label_basis) for t in resolve_terms(Corpus((doc,)), [(2020, 2025), (2025, 2030)], ["", ""])]
 [('XV', 'corpus'), ('I', 'default')]
@@ -20,9 +20,10 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from . import codebook, config
+from .. import config
+from ..output import codebook
 from .congresses import provincial_terms
-from .corpus import Corpus
+from ..load.corpus import Corpus
 from .parse import Params
 from .patterns import ordinal_value
 

@@ -10,8 +10,8 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import config
-from .corpus import Document
+from .. import config
+from ..load.corpus import Document
 from .sentences import Sentence, attribute_terms, split_sentences
 
 
@@ -68,7 +68,7 @@ class ParsedDocument:
 def parse_document(doc: Document, params: Params | None = None) -> ParsedDocument:
     """Split *doc* into sentences and attribute their terms.
 
-    >>> from cantho_analysis.corpus import Document
+    >>> from cantho_analysis.load.corpus import Document
     >>> pd = parse_document(Document("d", "d.txt", "Năm 2026 tăng 10%.", ""))
     >>> pd.terms
     [('I', 'year')]

@@ -11,7 +11,7 @@ import re
 
 from .lexicon import load_yaml
 from .parse import ParsedDocument
-from .textnorm import lower_in_place
+from ..load.textnorm import lower_in_place
 
 
 @functools.lru_cache(maxsize=None)
@@ -74,8 +74,8 @@ def _matches(text: str, start: int, end: int, low: str | None = None):
 def code_sentences(pd: ParsedDocument, periods: dict[int, str] | None = None) -> list[dict]:
     """Rows of ``sentence_domains``: one per sentence, domain and matched keyword.
 
-    >>> from cantho_analysis.corpus import Document
-    >>> from cantho_analysis.parse import parse_document
+    >>> from cantho_analysis.load.corpus import Document
+    >>> from cantho_analysis.extract.parse import parse_document
     >>> pd = parse_document(Document("d", "d.txt", "Đẩy mạnh phòng, chống tham nhũng.", ""))
     >>> [(r["domain"], r["keyword"]) for r in code_sentences(pd)]
     [('anti_corruption', 'tham nhũng')]
