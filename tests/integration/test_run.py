@@ -171,3 +171,22 @@ def test_outputs_stay_readable_on_a_larger_corpus(tmp_path):
     assert 'href="../tables/documents.csv"' in overview
     whole = (out / "tables" / "documents.csv").read_text(encoding="utf-8").splitlines()
     assert len(whole) == 1 + 300
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["-p", "lang", "vi"], "-p lang: not an extraction parameter"),
+    (["-p", "previous_term_end", "20x5"], "parameter 'previous_term_end'"),
+    (["-p", "current_term_label", "I; DROP"], "parameter 'current_term_label'"),
+])
+def test_extract_checks_its_parameters_against_the_declaration(argv, message, tmp_path, capsys):
+    assert main(["extract", str(config.SEEDS_DIR), "--out", str(tmp_path / "t"), *argv]) == 1
+    err = capsys.readouterr().err.strip()
+    assert message in err and "\n" not in err
+    assert not (tmp_path / "t").exists()
+
+
+def test_extract_names_the_terms_as_told(tmp_path):
+    assert main(["extract", str(config.SEEDS_DIR), "--out", str(tmp_path / "t"), "-p", "previous_term_label", "XV"]) == 0
+    terms = (tmp_path / "t" / "terms.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[:5] for line in terms[1:]] == [["XV", "2020", "2025", "15", "parameter"],
+                                                          ["I", "2025", "2030", "1", "corpus"]]
