@@ -131,30 +131,43 @@ def load_corpus(corpus_dir: str | Path, strict: bool = False) -> Corpus:
     >>> len(corpus.documents) >= 1
     True
     """
-    folder = Path(corpus_dir)
-    if not folder.is_dir():
-        raise CorpusError(f"{folder}: corpus folder not found (it must be a folder of .txt articles)")
     documents: dict[str, Document] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        problems.extend(_skip_reason(path))
-        if path.suffix.lower() != ".txt" or not path.is_file():
+    for path, skipped, readable in corpus_entries(corpus_dir):
+        problems.extend(skipped)
+        if not readable:
             continue
         doc, found = load_document(path)
         problems.extend(found)
         if doc is None:
             continue
         if doc.doc_id in documents:
-            problems.append(Problem(path.name, doc.doc_id, "error", "duplicate_id",
-                                    f"{path.name}: same document id as {documents[doc.doc_id].source_file} after Unicode normalisation; skipped"))
+            problems.append(duplicate_problem(path, documents[doc.doc_id]))
             continue
         documents[doc.doc_id] = doc
     if strict and problems:
         raise CorpusError(problems[0].message)
     if not documents:
-        raise CorpusError(f"{folder}: no readable .txt articles in this folder")
+        raise CorpusError(f"{Path(corpus_dir)}: no readable .txt articles in this folder")
     ordered = tuple(documents[k] for k in sorted(documents))
     return Corpus(ordered, tuple(problems))
+
+
+def corpus_entries(corpus_dir: str | Path) -> list[tuple[Path, list[Problem], bool]]:
+    """Every entry of *corpus_dir* in name order: ``(path, problems of a skipped entry, whether it
+    is a .txt file to load)``; raises :class:`CorpusError` when the folder does not exist."""
+    folder = Path(corpus_dir)
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: corpus folder not found (it must be a folder of .txt articles)")
+    return [(path, _skip_reason(path), path.suffix.lower() == ".txt" and path.is_file())
+            for path in sorted(folder.iterdir(), key=lambda p: p.name)]
+
+
+def duplicate_problem(path: Path, first: Document) -> Problem:
+    """The problem of a file whose document id is that of an earlier one, *first*."""
+    doc_id = unicodedata.normalize("NFC", path.stem)
+    return Problem(path.name, doc_id, "error", "duplicate_id",
+                   f"{path.name}: same document id as {first.source_file} after Unicode normalisation; skipped")
 
 
 def _not_regular(path: Path) -> Problem:
