@@ -58,6 +58,31 @@ def ordinal_value(text: str) -> int | None:
     return int(text) if text.isdigit() else roman_to_int(text)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def from_digits(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, starts: re.Pattern = _DIGIT):
+    """The matches of ``pattern.finditer(text, pos, endpos)`` for a pattern whose every match starts
+    where *starts* matches (by default a digit).
+
+    A pattern that opens with a look-behind gets no fast scan from the regex engine: it tries the
+    whole pattern at every character.  Jumping from one possible start to the next with a simple
+    search and trying the pattern only there finds the same matches several times faster.
+
+    >>> [m.group() for m in from_digits(YEAR_SPAN, "x 2020 - 2025, 1999-2000")]
+    ['2020 - 2025', '1999-2000']
+    """
+    endpos = len(text) if endpos is None else endpos
+    match_at, next_start = pattern.match, starts.search
+    while (candidate := next_start(text, pos, endpos)) is not None:
+        match = match_at(text, candidate.start(), endpos)
+        if match is None:
+            pos = candidate.start() + 1
+            continue
+        yield match
+        pos = match.end() if match.end() > match.start() else match.end() + 1
+
+
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Spans of calendar dates (never quantities, never standalone years).
 
@@ -66,7 +91,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     """
     if not _DATE_HINT.search(text):  # cheap test first: most sentences hold no date
         return []
-    return [m.span() for m in DATE.finditer(text)]
+    return [m.span() for m in from_digits(DATE, text)]
 
 
 def standalone_years(text: str) -> list[int]:
@@ -78,9 +103,9 @@ def standalone_years(text: str) -> list[int]:
     if not _YEAR_HINT.search(text):
         return []
     # Members of a span ("2016 - 2020") are not years on their own.
-    blocked = date_spans(text) + [m.span() for m in YEAR_SPAN.finditer(text)]
+    blocked = date_spans(text) + [m.span() for m in from_digits(YEAR_SPAN, text)]
     years = []
-    for match in _STANDALONE_YEAR.finditer(text):
+    for match in from_digits(_STANDALONE_YEAR, text):
         start = match.start()
         if any(a <= start < b for a, b in blocked):
             continue

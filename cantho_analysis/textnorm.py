@@ -33,6 +33,13 @@ _CHAR_MAP = str.maketrans({
 })
 
 
+# The only NFC text in which _OLD_STYLE can match after decomposition: o/u, then a precomposed
+# vowel carrying one of the five tones, at the end of a word.  Text without it skips the NFD round trip.
+_OLD_STYLE_NFC = re.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?![\w\u0300-\u036f])|[uU][ỳýỷỹỵỲÝỶỸỴ](?![\w\u0300-\u036f])")
+# Characters _CHAR_MAP changes: str.translate looks every character up, so test for them first.
+_MAPPED = re.compile("[" + "".join(chr(c) for c in _CHAR_MAP) + "]")
+
+
 def _move_tone(match: re.Match) -> str:
     groups = [g for g in match.groups() if g is not None]
     first, second, tone = groups
@@ -48,7 +55,12 @@ def normalize(text: str) -> str:
     >>> normalize("Thanh Ho\\u00e0 \\u00d0\\u1ea3ng\\r\\n") == "Thanh Hòa Đảng\\n"
     True
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _MAPPED.search(text):
+        text = text.translate(_CHAR_MAP)
+    composed = unicodedata.normalize("NFC", text)
+    if not _OLD_STYLE_NFC.search(composed):
+        return composed  # NFC(NFD(x)) is NFC(x), and there is no old-style tone to move
     decomposed = unicodedata.normalize("NFD", text)
     decomposed = _OLD_STYLE.sub(_move_tone, decomposed)
     return unicodedata.normalize("NFC", decomposed)
