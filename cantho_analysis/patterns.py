@@ -58,12 +58,13 @@ def ordinal_value(text: str) -> int | None:
     return int(text) if text.isdigit() else roman_to_int(text)
 
 
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 
 
-def from_digits(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, starts: re.Pattern = _DIGIT):
-    """The matches of ``pattern.finditer(text, pos, endpos)`` for a pattern whose every match starts
-    where *starts* matches (by default a digit).
+def from_digits(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, starts: re.Pattern = _DIGITS):
+    """The matches of ``pattern.finditer(text, pos, endpos)`` for a pattern whose every match is
+    non-empty and starts where a match of *starts* starts (by default a run of digits: the patterns
+    here refuse a digit before their start, so they never start inside a run).
 
     A pattern that opens with a look-behind gets no fast scan from the regex engine: it tries the
     whole pattern at every character.  Jumping from one possible start to the next with a simple
@@ -77,10 +78,10 @@ def from_digits(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None
     while (candidate := next_start(text, pos, endpos)) is not None:
         match = match_at(text, candidate.start(), endpos)
         if match is None:
-            pos = candidate.start() + 1
+            pos = candidate.end()
             continue
         yield match
-        pos = match.end() if match.end() > match.start() else match.end() + 1
+        pos = match.end()
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import config
-from .patterns import UPPER, YEAR_SPAN, roman_to_int, standalone_years
+from .patterns import UPPER, YEAR_SPAN, from_digits, roman_to_int, standalone_years
 
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]*")
 _ABBREVIATIONS = {"tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th", "v.v", "tx", "q", "p"}
@@ -112,11 +112,11 @@ def sentence_term(text: str, terms: dict[str, tuple[int, int]],
     >>> sentence_term("nhiệm kỳ 2020 - 2025, kinh tế tăng trưởng", config.DEFAULT_TERMS, config.DEFAULT_TERM_CONGRESS)
     ('XIV', 'term_span')
     """
-    for match in YEAR_SPAN.finditer(text):
+    for match in from_digits(YEAR_SPAN, text):
         term = term_of_years(int(match.group(1)), int(match.group(2)), terms)
         if term:
             return term, "term_span"
-    for match in _CITY_CONGRESS.finditer(text):
+    for match in (_CITY_CONGRESS.finditer(text) if "đảng" in text.lower() else ()):
         ordinal = roman_to_int(match.group(1))
         for name, number in term_congress.items():
             if number == ordinal and name in terms:
@@ -139,6 +139,18 @@ _FORWARD_WORDS = re.compile(r"mục\s+tiêu|phấn\s+đấu|đề\s+ra|phương\
                             re.IGNORECASE)
 
 
+# Each match of these holds one of the words of its _HINTS in lower case (none with "i", "k" or "s",
+# whose case-insensitive matches include letters that lower() maps elsewhere): a sentence without
+# any is skipped without running the pattern.
+_HINTS = {_CAPTION: (":",), _REVIEW_WORDS: ("đạt", "quả", "tựu", "qua", "đánh"),
+          _FORWARD_WORDS: ("mục", "đấu", "đề", "hướng", "ới", "đoạn")}
+
+
+def _says(pattern: re.Pattern, text: str) -> bool:
+    low = text.lower()
+    return any(hint in low for hint in _HINTS[pattern]) and pattern.search(text) is not None
+
+
 def attribute_terms(sentences: list[Sentence], terms=None, term_congress=None) -> list[tuple[str, str]]:
     """``(term, term_basis)`` for each sentence (rules in ``docs/term_rules.md``).
 
@@ -158,8 +170,8 @@ def attribute_terms(sentences: list[Sentence], terms=None, term_congress=None) -
     result: list[tuple[str, str]] = []
     across = ""  # the span term that goes on into the next paragraphs
     for para in _by_paragraph(sentences):
-        caption = any(_CAPTION.search(sentence.text) for sentence in para)
-        if any(_FORWARD_WORDS.search(sentence.text) for sentence in para):
+        caption = any(_says(_CAPTION, sentence.text) for sentence in para)
+        if any(_says(_FORWARD_WORDS, sentence.text) for sentence in para):
             across = ""
         carried = ("", "") if caption or not across else (across, "previous_paragraph")
         last_clue = None
@@ -171,7 +183,7 @@ def attribute_terms(sentences: list[Sentence], terms=None, term_congress=None) -
                 term, basis = carried
             result.append((term, basis))
         if last_clue and not caption:
-            reviews = any(_REVIEW_WORDS.search(sentence.text) for sentence in para)
+            reviews = any(_says(_REVIEW_WORDS, sentence.text) for sentence in para)
             across = last_clue[0] if last_clue[1] == "term_span" and reviews else ""
     return result
 
