@@ -56,19 +56,19 @@ def _matches(text: str, start: int, end: int, low: str | None = None):
     *low* is ``lower_in_place(text)`` when the caller has it (one lower-casing per document)."""
     index, _ = _index()
     low = lower_in_place(text) if low is None else low
-    spans = [m.span() for m in _TOKEN.finditer(low, start, end)]
-    words = [low[a:b] for a, b in spans]
-    i = 0
-    while i < len(spans):
-        for kw_words, kw_seps, keyword, domain in index.get(words[i], ()):
+    tokens = list(_TOKEN.finditer(low, start, end))
+    words = [token.group() for token in tokens]
+    following = 0  # words before this one are inside an earlier match
+    for i in [i for i, word in enumerate(words) if word in index]:
+        if i < following:
+            continue
+        for kw_words, kw_seps, keyword, domain in index[words[i]]:
             n = len(kw_words)
             if tuple(words[i:i + n]) == kw_words and all(
-                    (" ".join(text[spans[j][1]:spans[j + 1][0]].split()) or " ") == kw_seps[j - i] for j in range(i, i + n - 1)):
-                yield spans[i][0], spans[i + n - 1][1], keyword, domain
-                i += n
+                    (" ".join(text[tokens[j].end():tokens[j + 1].start()].split()) or " ") == kw_seps[j - i] for j in range(i, i + n - 1)):
+                yield tokens[i].start(), tokens[i + n - 1].end(), keyword, domain
+                following = i + n
                 break
-        else:
-            i += 1
 
 
 def code_sentences(pd: ParsedDocument, periods: dict[int, str] | None = None) -> list[dict]:

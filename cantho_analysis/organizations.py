@@ -17,6 +17,7 @@ from collections import Counter
 
 from .lexicon import load_yaml, phrase_pattern
 from .parse import ParsedDocument
+from .patterns import scan_from
 
 _LEVEL = r"(?:\s+(?:thành\s+phố|Thành\s+phố|tỉnh|Tỉnh|TP\.?|Tp\.?))?"
 _LEAD_CHARS = 600
@@ -55,6 +56,13 @@ def _body_pattern() -> re.Pattern:
     }
     alternatives = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in bodies.items())
     return re.compile(rf"(?:{alternatives}){_LEVEL}{place}")
+
+
+# The first word of every alternative of _body_pattern(): a branch of plain words, which the regex
+# engine scans for quickly, where the named alternatives of _body_pattern() make it try each at
+# every character.  No word holds the first letter of another after its own first letter, so a
+# body never starts inside one of them (patterns.scan_from skips a failed candidate whole).
+_BODY_START = re.compile(r"Ban|Đảng|Thành|Tỉnh|UBND|Ủy|HĐND|Hội")
 
 
 def context(text: str) -> tuple[str, str]:
@@ -105,7 +113,8 @@ class Bodies:
     def __init__(self, doc: ParsedDocument):
         self.doc = doc
         self.committee, self.place = context(doc.text)
-        self.mentions = [self._mention(m) for m in _body_pattern().finditer(doc.text) if _word_start(doc.text, m.start())]
+        self.mentions = [self._mention(m) for m in scan_from(_body_pattern(), doc.text, starts=_BODY_START)
+                         if _word_start(doc.text, m.start())]
         self._starts = [m[0] for m in self.mentions]
         lead = [m for m in self.mentions if m[0] < _LEAD_CHARS]
         self.subject = lead[0] if lead else None

@@ -61,7 +61,7 @@ def ordinal_value(text: str) -> int | None:
 _DIGITS = re.compile(r"\d+")
 
 
-def from_digits(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, starts: re.Pattern = _DIGITS):
+def scan_from(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, starts: re.Pattern = _DIGITS):
     """The matches of ``pattern.finditer(text, pos, endpos)`` for a pattern whose every match is
     non-empty and starts where a match of *starts* starts (by default a run of digits: the patterns
     here refuse a digit before their start, so they never start inside a run).
@@ -70,7 +70,7 @@ def from_digits(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None
     whole pattern at every character.  Jumping from one possible start to the next with a simple
     search and trying the pattern only there finds the same matches several times faster.
 
-    >>> [m.group() for m in from_digits(YEAR_SPAN, "x 2020 - 2025, 1999-2000")]
+    >>> [m.group() for m in scan_from(YEAR_SPAN, "x 2020 - 2025, 1999-2000")]
     ['2020 - 2025', '1999-2000']
     """
     endpos = len(text) if endpos is None else endpos
@@ -92,7 +92,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
     """
     if not _DATE_HINT.search(text):  # cheap test first: most sentences hold no date
         return []
-    return [m.span() for m in from_digits(DATE, text)]
+    return [m.span() for m in scan_from(DATE, text)]
 
 
 def standalone_years(text: str) -> list[int]:
@@ -104,9 +104,9 @@ def standalone_years(text: str) -> list[int]:
     if not _YEAR_HINT.search(text):
         return []
     # Members of a span ("2016 - 2020") are not years on their own.
-    blocked = date_spans(text) + [m.span() for m in from_digits(YEAR_SPAN, text)]
+    blocked = date_spans(text) + [m.span() for m in scan_from(YEAR_SPAN, text)]
     years = []
-    for match in from_digits(_STANDALONE_YEAR, text):
+    for match in scan_from(_STANDALONE_YEAR, text):
         start = match.start()
         if any(a <= start < b for a, b in blocked):
             continue

@@ -105,12 +105,18 @@ class _Word(NamedTuple):
 
 
 def _words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
-    found = []
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = match.group()
-        cap = word[:1].isupper() and (len(word) == 1 or not word[1:].isupper())
-        found.append(_Word(word, match.start(), match.end(), word.lower(), cap))
-    return found
+    end = len(text) if end is None else end
+    segment = text[start:end]
+    tokens = _TOKEN.findall(segment)
+    # Only non-word characters lie between two tokens, so each token is found where it starts.
+    starts, pos, find = [], 0, segment.find
+    for token in tokens:
+        pos = find(token, pos)
+        starts.append(pos + start)
+        pos += len(token)
+    ends = [a + len(token) for a, token in zip(starts, tokens)]
+    caps = [word[:1].isupper() and (len(word) == 1 or not word[1:].isupper()) for word in tokens]
+    return list(map(_Word._make, zip(tokens, starts, ends, map(str.lower, tokens), caps)))
 
 
 @dataclass(frozen=True)

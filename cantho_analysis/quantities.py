@@ -16,7 +16,7 @@ from .metadata import header_year
 from .organizations import bodies_of
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER
-from .patterns import YEAR_SPAN, date_spans, from_digits, parse_vi_number, standalone_years
+from .patterns import YEAR_SPAN, date_spans, scan_from, parse_vi_number, standalone_years
 from .textnorm import lower_in_place
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -66,8 +66,8 @@ _NUMBER_WORD_START = re.compile("|".join(sorted({*_WORD_NUMBERS, *_RANK_WORDS}))
 def _numbers(low: str, start: int, end: int):
     """The matches of ``_NUMBER_RE.finditer(low, start, end)``, tried only where a digit or a number
     word starts.  A match of digits never overlaps one of words, so the two runs merge by position."""
-    return heapq.merge(from_digits(_NUMBER_RE, low, start, end),
-                       from_digits(_NUMBER_RE, low, start, end, starts=_NUMBER_WORD_START), key=re.Match.start)
+    return heapq.merge(scan_from(_NUMBER_RE, low, start, end),
+                       scan_from(_NUMBER_RE, low, start, end, starts=_NUMBER_WORD_START), key=re.Match.start)
 # Words right before a number that make it no quantity: an ordinal, a date part, a document's
 # number ("Nghị quyết 57"), an anniversary.  Checked with str.endswith on the normalised tail of
 # the text before the number, which is much faster than a regex anchored at the end.
