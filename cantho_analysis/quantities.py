@@ -61,13 +61,22 @@ _NUMBER_RE = re.compile(
 # Where a number can start: a digit, or a number word (a branch of plain words, which the regex
 # engine scans for quickly).  See _numbers.
 _NUMBER_WORD_START = re.compile("|".join(sorted({*_WORD_NUMBERS, *_RANK_WORDS})))
+# Every number in words is followed by one of these nouns (or is "hai con số"), or follows "thứ":
+# a sentence without any of these holds none, and is not searched for them.
+_NUMBER_WORD_HINT = re.compile("|".join(
+    [rf"{word}\s+(?:ngày|năm|tháng|chỉ|nhiệm|khâu|nhóm|đột|phó|đồng|ủy|thành|đại|tập|cá|con)" for word in (*_WORD_NUMBERS, "năm")]
+    + [r"thứ\s"]))
 
 
 def _numbers(low: str, start: int, end: int):
     """The matches of ``_NUMBER_RE.finditer(low, start, end)``, tried only where a digit or a number
     word starts.  A match of digits never overlaps one of words, so the two runs merge by position."""
-    return heapq.merge(scan_from(_NUMBER_RE, low, start, end),
-                       scan_from(_NUMBER_RE, low, start, end, starts=_NUMBER_WORD_START), key=re.Match.start)
+    digits = scan_from(_NUMBER_RE, low, start, end)
+    if not _NUMBER_WORD_HINT.search(low, max(0, start - 4), end):  # "thứ " may end the line before
+        return digits
+    return heapq.merge(digits, scan_from(_NUMBER_RE, low, start, end, starts=_NUMBER_WORD_START), key=re.Match.start)
+
+
 # Words right before a number that make it no quantity: an ordinal, a date part, a document's
 # number ("Nghị quyết 57"), an anniversary.  Checked with str.endswith on the normalised tail of
 # the text before the number, which is much faster than a regex anchored at the end.
@@ -77,12 +86,15 @@ _NOT_QUANTITY_WORDS = (
     "nghị định", "luật", "hướng dẫn", "thông báo", "đề án", "thông tư", "công văn")
 
 
+# One of them at the end of the tail, as a whole word ([^\W_] is a letter or digit, str.isalnum).
+# No word of the list ends another, so at most one matches.
+_NOT_QUANTITY_END = re.compile(rf"(?<![^\W_])(?:{'|'.join(_NOT_QUANTITY_WORDS)})\Z")
+
+
 def _no_quantity_before(tail: str) -> bool:
     words = " ".join(tail.lower().split())
-    for word in _NOT_QUANTITY_WORDS:
-        if words.endswith(word) and (len(words) == len(word) or not words[-len(word) - 1].isalnum()):
-            return not (word == "số" and words.endswith("tổng số"))
-    return False
+    found = _NOT_QUANTITY_END.search(words)
+    return bool(found) and not (found.group() == "số" and words.endswith("tổng số"))
 
 
 _RANK_BEFORE = re.compile(r"(?:đứng|xếp|vươn\s+lên)\s+(?:hạng\s+|thứ\s+)$", re.IGNORECASE)
