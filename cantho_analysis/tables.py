@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -108,33 +110,55 @@ class _Collector:
 
     def add(self, doc_rows: dict[str, list[dict]]) -> None:
         for name, rows in doc_rows.items():
-            if rows:
-                for col, values in self.columns[name].items():
-                    values.extend([row.get(col) for row in rows])
+            if not rows:
+                continue
+            columns = self.columns[name]
+            try:
+                records = list(map(_getter(name), rows))
+            except KeyError:  # a row without some column: the frame will hold a missing value
+                records = [tuple(row.get(col) for col in columns) for row in rows]
+            for values, column in zip(zip(*records), columns.values()):
+                column.extend(values)
 
-    def merge(self, other: "_Collector") -> None:
+    def counts(self) -> dict[str, int]:
+        return {name: len(next(iter(columns.values()))) for name, columns in self.columns.items()}
+
+    def merge(self, other: "_Collector", skip: dict[str, list[range]] | None = None) -> None:
+        """Append the rows of *other*, except those whose indexes are in *skip* (by table)."""
         for name, columns in other.columns.items():
+            dropped = set().union(*skip[name]) if skip and skip.get(name) else None
             for col, values in columns.items():
+                if dropped:
+                    values = [value for i, value in enumerate(values) if i not in dropped]
                 self.columns[name][col].extend(values)
+
+
+@functools.lru_cache(maxsize=None)
+def _getter(table: str) -> itemgetter:
+    return itemgetter(*codebook.columns(table))
 
 
 def _rows_of(doc, params: Params) -> dict[str, list[dict]]:
     return extract_document(parse_document(doc, params))
 
 
-def _extract_files(paths: list[Path], params: Params) -> list[tuple[Document | None, list, _Collector | None]]:
-    """Load and extract each file of *paths* (one task of a worker process): ``(document without
-    its text, problems, rows)`` per file, so the parent receives neither texts nor row dicts."""
-    results = []
+def _extract_files(paths: list[Path], params: Params) -> tuple[list[tuple[Document | None, list, dict | None]], _Collector]:
+    """Load and extract each file of *paths* (one task of a worker process).
+
+    Returns, per file, ``(document without its text, problems, rows it added per table)``, and the
+    rows of all the files, column by column: the parent receives neither texts nor row dicts.
+    """
+    results, collector = [], _Collector()
     for path in paths:
         doc, problems = load_document(path)
-        collector = None
+        counts = None
         if doc is not None:
-            collector = _Collector()
+            before = collector.counts()
             collector.add(_rows_of(doc, params))
+            counts = {name: n - before[name] for name, n in collector.counts().items()}
             doc = Document(doc.doc_id, doc.source_file, "", doc.sha256)
-        results.append((doc, problems, collector))
-    return results
+        results.append((doc, problems, counts))
+    return results, collector
 
 
 def _collect_parallel(corpus_dir: str | Path, params: Params, jobs: int) -> tuple[_Collector, list] | None:
@@ -154,16 +178,22 @@ def _collect_parallel(corpus_dir: str | Path, params: Params, jobs: int) -> tupl
     collected, seen = _Collector(), {}
     # map() returns results in file order, so the tables do not depend on scheduling.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for chunk, results in zip(chunks, pool.map(_extract_files, chunks, [params] * len(chunks))):
-            for path, (doc, found, rows) in zip(chunk, results):
+        for chunk, (results, rows) in zip(chunks, pool.map(_extract_files, chunks, [params] * len(chunks))):
+            offsets = dict.fromkeys(rows.columns, 0)
+            skip: dict[str, list[range]] = {}
+            for path, (doc, found, counts) in zip(chunk, results):
                 problems.extend(found)
                 if doc is None:
                     continue
                 if doc.doc_id in seen:
                     problems.append(duplicate_problem(path, seen[doc.doc_id]))
-                    continue
-                seen[doc.doc_id] = doc
-                collected.merge(rows)
+                    for name, n in counts.items():
+                        skip.setdefault(name, []).append(range(offsets[name], offsets[name] + n))
+                else:
+                    seen[doc.doc_id] = doc
+                for name, n in counts.items():
+                    offsets[name] += n
+            collected.merge(rows, skip)
     if not seen:
         raise CorpusError(f"{Path(corpus_dir)}: no readable .txt articles in this folder")
     return collected, problems
