@@ -40,7 +40,7 @@ def _level(body: str, before: str, after: str) -> str:
     return "other"
 
 
-def extract_congresses(pd: ParsedDocument) -> list[dict]:
+def extract_congresses(doc: ParsedDocument) -> list[dict]:
     """Rows of the ``congresses`` table for one document.
 
     >>> from cantho_analysis.corpus import Document
@@ -49,22 +49,22 @@ def extract_congresses(pd: ParsedDocument) -> list[dict]:
     >>> [(r["level"], r["ordinal"], r["term_start"]) for r in extract_congresses(parse_document(Document("d", "d.txt", text, "")))]
     [('national_party', 14, None), ('provincial_party', 1, 2025), ('national_assembly', 16, None)]
     """
-    text = pd.text
+    text = doc.text
     rows = []
     for match in _CONGRESS.finditer(text):
         written = match.group("ord") or match.group("roman")
         ordinal = _ORD_WORDS.get(written.lower()) if written.lower() in _ORD_WORDS else ordinal_value(written)
         if ordinal is None:
             continue
-        sentence = pd.sentences[pd.sent_at(match.start())] if pd.sentences else None
+        sentence = doc.sentences[doc.sent_at(match.start())] if doc.sentences else None
         before = text[sentence.start if sentence else 0:match.start()]
         after = text[match.end():match.end() + 40]
         level = _level(match.group("body"), before, after)
-        rows.append(_row(pd, match, ordinal, level, _organization(match.group("body"), before)))
+        rows.append(_row(doc, match, ordinal, level, _organization(match.group("body"), before)))
     for match in _ASSEMBLY.finditer(text):
         ordinal = ordinal_value(match.group("ord"))
         if ordinal is not None:
-            rows.append(_row(pd, match, ordinal, "national_assembly", "Quốc hội"))
+            rows.append(_row(doc, match, ordinal, "national_assembly", "Quốc hội"))
     return sorted(rows, key=lambda r: r["start"])
 
 
@@ -76,9 +76,9 @@ def _organization(body: str, before: str) -> str:
     return " ".join(subject.group(1).split()) if subject else ""
 
 
-def _row(pd: ParsedDocument, match: re.Match, ordinal: int, level: str, organization: str) -> dict:
-    term = _TERM.match(pd.text[match.end():match.end() + 40])
-    return pd.fact(match.start(), match.end(), level=level, ordinal=ordinal, ordinal_text=match.groupdict().get("ord") or match.groupdict().get("roman"),
+def _row(doc: ParsedDocument, match: re.Match, ordinal: int, level: str, organization: str) -> dict:
+    term = _TERM.match(doc.text[match.end():match.end() + 40])
+    return doc.fact(match.start(), match.end(), level=level, ordinal=ordinal, ordinal_text=match.groupdict().get("ord") or match.groupdict().get("roman"),
                    organization=organization,
                    term_start=int(term.group(1)) if term else None,
                    term_end=int(term.group(2)) if term else None)

@@ -11,7 +11,6 @@ import re
 
 from .lexicon import load_yaml
 from .parse import ParsedDocument
-from .textnorm import lower_in_place
 
 
 @functools.lru_cache(maxsize=None)
@@ -51,11 +50,10 @@ def _index() -> tuple[dict, int]:
     return index, longest
 
 
-def _matches(text: str, start: int, end: int, low: str | None = None):
-    """``(start, end, keyword, domain)`` of non-overlapping keyword matches, left to right;
-    *low* is ``lower_in_place(text)`` when the caller has it (one lower-casing per document)."""
+def _matches(text: str, low: str, start: int, end: int):
+    """``(start, end, keyword, domain)`` of non-overlapping keyword matches in ``text[start:end]``,
+    left to right; *low* is ``lower_in_place(text)``."""
     index, _ = _index()
-    low = lower_in_place(text) if low is None else low
     tokens = list(_TOKEN.finditer(low, start, end))
     words = [token.group() for token in tokens]
     following = 0  # words before this one are inside an earlier match
@@ -71,22 +69,21 @@ def _matches(text: str, start: int, end: int, low: str | None = None):
                 break
 
 
-def code_sentences(pd: ParsedDocument, periods: dict[int, str] | None = None) -> list[dict]:
+def code_sentences(doc: ParsedDocument, periods: dict[int, str] | None = None) -> list[dict]:
     """Rows of ``sentence_domains``: one per sentence, domain and matched keyword.
 
     >>> from cantho_analysis.corpus import Document
     >>> from cantho_analysis.parse import parse_document
-    >>> pd = parse_document(Document("d", "d.txt", "Đẩy mạnh phòng, chống tham nhũng.", ""))
-    >>> [(r["domain"], r["keyword"]) for r in code_sentences(pd)]
+    >>> doc = parse_document(Document("d", "d.txt", "Đẩy mạnh phòng, chống tham nhũng.", ""))
+    >>> [(r["domain"], r["keyword"]) for r in code_sentences(doc)]
     [('anti_corruption', 'tham nhũng')]
     """
     rows, seen = [], set()
-    low = lower_in_place(pd.text)
-    for sentence, (term, _) in zip(pd.sentences, pd.terms):
-        for start, end, keyword, domain in _matches(pd.text, sentence.start, sentence.end, low):
+    for sentence, (term, _) in zip(doc.sentences, doc.terms):
+        for start, end, keyword, domain in _matches(doc.text, doc.low, sentence.start, sentence.end):
             if (sentence.sent_id, domain, keyword) in seen:
                 continue
             seen.add((sentence.sent_id, domain, keyword))
-            rows.append(pd.fact(start, end, domain=domain, keyword=keyword, term=term,
+            rows.append(doc.fact(start, end, domain=domain, keyword=keyword, term=term,
                                 period=(periods or {}).get(sentence.sent_id, "")))
     return rows

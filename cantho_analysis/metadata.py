@@ -47,17 +47,17 @@ PARTY_FOUNDING_YEAR = 1930
 _LEAD_CHARS = 700
 
 
-def document_metadata(pd: ParsedDocument) -> dict:
+def document_metadata(doc: ParsedDocument) -> dict:
     """Metadata columns of the ``documents`` table for one parsed document.
 
     >>> from cantho_analysis.corpus import Document
     >>> from cantho_analysis.parse import parse_document
-    >>> doc = Document("d", "d.txt", "TTXVN - Sáng 3/2, họp mặt kỷ niệm 95 năm Ngày thành lập Đảng.", "")
-    >>> m = document_metadata(parse_document(doc))
+    >>> article = Document("d", "d.txt", "TTXVN - Sáng 3/2, họp mặt kỷ niệm 95 năm Ngày thành lập Đảng.", "")
+    >>> m = document_metadata(parse_document(article))
     >>> m["published"], m["published_precision"], m["published_basis"], m["outlet"], m["event_type"]
     ('2025-02', 'month', 'inferred', 'TTXVN', 'anniversary_meeting')
     """
-    text = pd.text
+    text = doc.text
     paras = [text[a:b] for a, b in paragraphs(text)]
     title, stamp = _title(text, paras)
     stamp = stamp or _stamp_line(paras)
@@ -81,7 +81,7 @@ def document_metadata(pd: ParsedDocument) -> dict:
         "event_type": event_type,
         "event_date": _event_date(dateline, published),
         "n_chars": len(text),
-        "n_sentences": len(pd.sentences),
+        "n_sentences": len(doc.sentences),
     }
 
 

@@ -32,7 +32,6 @@ from .lexicon import load_yaml
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER, UPPER as _UPPER
 from .sentences import paragraphs
-from .textnorm import lower_in_place
 
 _CAP_WORD = rf"[{_UPPER}][{_LOWER}]+"
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}"
@@ -567,7 +566,7 @@ def extract_officials(doc: ParsedDocument) -> list[dict]:
     [('Trần Văn Bình', 'deputy_secretary'), ('Trần Văn Bình', 'people_committee_chair')]
     """
     text = doc.text
-    low = lower_in_place(text)
+    low = doc.low
     rows, known, context = [], [], None
     for sentence in doc.sentences:
         if not _TITLE_HINT.search(low, sentence.start, sentence.end):

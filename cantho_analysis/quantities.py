@@ -299,7 +299,7 @@ def _frames(doc: ParsedDocument) -> list[tuple[tuple[str, int], list[tuple[int, 
     (``estimate``) hold for their clause only; any cue inside parentheses ends at the ``)``.
     """
     year = header_year(doc.text)
-    low = lower_in_place(doc.text)
+    low = doc.low
     carried, frames = ("", -1), []
     for sentence in doc.sentences:
         cues = [(sentence.start + offset, None if close is None else sentence.start + close, name)
@@ -381,12 +381,12 @@ def _qualifier(text: str, floor: int, start: int, end: int) -> tuple[str, int, i
     return "", start, end
 
 
-def _ref_periods(pd: ParsedDocument) -> list[str]:
+def _ref_periods(doc: ParsedDocument) -> list[str]:
     """Year or span each sentence refers to: its own first span or year, else the closest earlier
     sentence's in the same paragraph.  A base year of a comparison ("so với năm 2021") is not
     the period.  One pass, so long paragraphs stay linear."""
     periods, carried, para = [], "", -1
-    for sentence in pd.sentences:
+    for sentence in doc.sentences:
         if sentence.para_id != para:
             carried, para = "", sentence.para_id
         text = _BASE.sub(" ", sentence.text) if "so" in sentence.text else sentence.text
@@ -398,36 +398,36 @@ def _ref_periods(pd: ParsedDocument) -> list[str]:
     return periods
 
 
-def extract_quantities(pd: ParsedDocument) -> list[dict]:
+def extract_quantities(doc: ParsedDocument) -> list[dict]:
     """Rows of the ``quantities`` table for one document.
 
     >>> from cantho_analysis.corpus import Document
     >>> from cantho_analysis.parse import parse_document
-    >>> doc = Document("d", "d.txt", "Năm 2024, GRDP ước tăng 6,85%; thu ngân sách đạt hơn 9.870 tỷ đồng.", "")
-    >>> [(r["value"], r["unit"], r["metric"], r["kind"], r["qualifier"]) for r in extract_quantities(parse_document(doc))]
+    >>> article = Document("d", "d.txt", "Năm 2024, GRDP ước tăng 6,85%; thu ngân sách đạt hơn 9.870 tỷ đồng.", "")
+    >>> [(r["value"], r["unit"], r["metric"], r["kind"], r["qualifier"]) for r in extract_quantities(parse_document(article))]
     [(6.85, 'percent', 'grdp_growth', 'estimated', ''), (9870.0, 'billion_vnd', 'budget_revenue', 'achieved', 'more_than')]
     """
-    text = pd.text
-    low = lower_in_place(text)
+    text = doc.text
+    low = doc.low
     rows = []
     periods = frames = bodies = None
-    for sentence in pd.sentences:
+    for sentence in doc.sentences:
         blocked = [(a + sentence.start, b + sentence.start) for a, b in date_spans(sentence.text)]
         for match in _numbers(low, sentence.start, sentence.end):
             if any(a <= match.start() < b for a, b in blocked):
                 continue
-            periods = periods if periods is not None else _ref_periods(pd)
-            frames = frames if frames is not None else _frames(pd)
-            row = _read_number(pd, sentence, match, periods[sentence.sent_id], frames[sentence.sent_id])
+            periods = periods if periods is not None else _ref_periods(doc)
+            frames = frames if frames is not None else _frames(doc)
+            row = _read_number(doc, sentence, match, periods[sentence.sent_id], frames[sentence.sent_id])
             if row:
-                bodies = bodies or bodies_of(pd)
+                bodies = bodies or bodies_of(doc)
                 row["organization"], row["organization_key"], row["organization_basis"] = bodies.at(row["start"])
                 rows.append(row)
     return rows
 
 
-def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
-    text = pd.text
+def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
+    text = doc.text
     before = text[max(sentence.start, match.start() - 40):match.start()]
     tail = before[-24:]  # the longest word the look-back patterns end with fits in 24 characters
     if (_no_quantity_before(tail) and not _RANK_BEFORE.search(tail)) or (("thứ" in tail or "hạng" in tail) and _RANK_BASE_BEFORE.search(tail)):
@@ -490,7 +490,7 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str,
         if unit == "years" and _MEMBERSHIP_AFTER.match(text, end):
             metric, metric_en = next((code, en) for code, en, _, _ in _metric_rules() if code == "years_of_membership")
     base = _BASE.search(text[end:min(sentence.end, end + 40)].split(";")[0])
-    return pd.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit, noun=noun,
+    return doc.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit, noun=noun,
                    metric=metric, metric_en=metric_en, ref_period=ref_period, base_period=base.group(1) if base else "",
                    kind=kind, qualifier=qualifier,
-                   term=pd.term_at(match.start()))
+                   term=doc.term_at(match.start()))

@@ -61,31 +61,31 @@ def merger_period(date_iso: str, precision: str, merger_date: str) -> str:
     return ""
 
 
-def _document_rows(pd_doc: ParsedDocument) -> tuple[dict, str]:
-    meta = document_metadata(pd_doc)
-    row = {"doc_id": pd_doc.doc.doc_id, "source_file": pd_doc.doc.source_file, **meta, "sha256": pd_doc.doc.sha256}
+def _document_rows(doc: ParsedDocument) -> tuple[dict, str]:
+    meta = document_metadata(doc)
+    row = {"doc_id": doc.document.doc_id, "source_file": doc.document.source_file, **meta, "sha256": doc.document.sha256}
     if meta["published"]:
-        period = merger_period(meta["published"], meta["published_precision"], pd_doc.params.merger_date)
+        period = merger_period(meta["published"], meta["published_precision"], doc.params.merger_date)
     elif meta["event_date"]:
-        period = merger_period(meta["event_date"], "day" if len(meta["event_date"]) == 10 else "month", pd_doc.params.merger_date)
+        period = merger_period(meta["event_date"], "day" if len(meta["event_date"]) == 10 else "month", doc.params.merger_date)
     else:
         period = ""
     return row, period
 
 
-def extract_document(pd_doc: ParsedDocument) -> dict[str, list[dict]]:
+def extract_document(doc: ParsedDocument) -> dict[str, list[dict]]:
     """All rows one parsed document contributes, by table name."""
-    doc_row, period = _document_rows(pd_doc)
+    doc_row, period = _document_rows(doc)
     rows = {"documents": [doc_row]}
     rows["sentences"] = [
-        {"doc_id": pd_doc.doc.doc_id, "sent_id": s.sent_id, "para_id": s.para_id, "text": s.text,
+        {"doc_id": doc.document.doc_id, "sent_id": s.sent_id, "para_id": s.para_id, "text": s.text,
          "term": term, "term_basis": basis, "period": period, "start": s.start, "end": s.end}
-        for s, (term, basis) in zip(pd_doc.sentences, pd_doc.terms)]
+        for s, (term, basis) in zip(doc.sentences, doc.terms)]
     for name, extractor in _FACT_EXTRACTORS.items():
-        rows[name] = extractor(pd_doc)
+        rows[name] = extractor(doc)
     for row in rows["quantities"]:
         row["period"] = period
-    rows["sentence_domains"] = code_sentences(pd_doc, {s.sent_id: period for s in pd_doc.sentences})
+    rows["sentence_domains"] = code_sentences(doc, {s.sent_id: period for s in doc.sentences})
     return rows
 
 
@@ -138,8 +138,8 @@ def _getter(table: str) -> itemgetter:
     return itemgetter(*codebook.columns(table))
 
 
-def _rows_of(doc, params: Params) -> dict[str, list[dict]]:
-    return extract_document(parse_document(doc, params))
+def _rows_of(article: Document, params: Params) -> dict[str, list[dict]]:
+    return extract_document(parse_document(article, params))
 
 
 def _extract_files(paths: list[Path], params: Params) -> tuple[list[tuple[Document | None, list, dict | None]], _Collector]:
@@ -150,14 +150,14 @@ def _extract_files(paths: list[Path], params: Params) -> tuple[list[tuple[Docume
     """
     results, collector = [], _Collector()
     for path in paths:
-        doc, problems = load_document(path)
+        article, problems = load_document(path)
         counts = None
-        if doc is not None:
+        if article is not None:
             before = collector.counts()
-            collector.add(_rows_of(doc, params))
+            collector.add(_rows_of(article, params))
             counts = {name: n - before[name] for name, n in collector.counts().items()}
-            doc = Document(doc.doc_id, doc.source_file, "", doc.sha256)
-        results.append((doc, problems, counts))
+            article = Document(article.doc_id, article.source_file, "", article.sha256)
+        results.append((article, problems, counts))
     return results, collector
 
 
@@ -181,16 +181,16 @@ def _collect_parallel(corpus_dir: str | Path, params: Params, jobs: int) -> tupl
         for chunk, (results, rows) in zip(chunks, pool.map(_extract_files, chunks, [params] * len(chunks))):
             offsets = dict.fromkeys(rows.columns, 0)
             skip: dict[str, list[range]] = {}
-            for path, (doc, found, counts) in zip(chunk, results):
+            for path, (article, found, counts) in zip(chunk, results):
                 problems.extend(found)
-                if doc is None:
+                if article is None:
                     continue
-                if doc.doc_id in seen:
-                    problems.append(duplicate_problem(path, seen[doc.doc_id]))
+                if article.doc_id in seen:
+                    problems.append(duplicate_problem(path, seen[article.doc_id]))
                     for name, n in counts.items():
                         skip.setdefault(name, []).append(range(offsets[name], offsets[name] + n))
                 else:
-                    seen[doc.doc_id] = doc
+                    seen[article.doc_id] = article
                 for name, n in counts.items():
                     offsets[name] += n
             collected.merge(rows, skip)
@@ -221,8 +221,8 @@ def tables_from_corpus(corpus: Corpus, params: Params | None = None, jobs: int =
     params = params or Params()
     collected = _Collector()
     if jobs <= 1 or len(corpus.documents) < 2 * jobs:
-        for doc in corpus.documents:
-            collected.add(_rows_of(doc, params))
+        for article in corpus.documents:
+            collected.add(_rows_of(article, params))
     else:
         from concurrent.futures import ProcessPoolExecutor
         from functools import partial

@@ -191,7 +191,7 @@ def test_plan_element_scope(parse, sentence, scope, term):
     ],
 )
 def test_themes(parse, sentence, expected):
-    pd = parse(sentence)
-    rows = extract_themes(pd)
+    doc = parse(sentence)
+    rows = extract_themes(doc)
     assert [(r["year"], r["text"], r["term"]) for r in rows] == expected
     assert all(r["quote"] == r["text"] for r in rows)

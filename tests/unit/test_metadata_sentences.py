@@ -169,8 +169,8 @@ def test_split_sentences(text, expected):
 
 
 def test_paragraph_ids(parse):
-    pd = parse("Dòng thứ nhất. Câu thứ hai.\n\nDòng thứ ba\nDòng thứ tư.")
-    assert [(s.para_id, s.text) for s in pd.sentences] == [
+    doc = parse("Dòng thứ nhất. Câu thứ hai.\n\nDòng thứ ba\nDòng thứ tư.")
+    assert [(s.para_id, s.text) for s in doc.sentences] == [
         (0, "Dòng thứ nhất."), (0, "Câu thứ hai."), (1, "Dòng thứ ba"), (2, "Dòng thứ tư.")]
 
 
