@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .parse import ParsedDocument
-from .patterns import ordinal_value
+from .patterns import caseless_scan, ordinal_value, words_start
 
 # Arabic ordinals only after "lần thứ" ("Đại hội đề ra 8 chỉ tiêu" is no congress number).
 _ORD = r"(?:lần\s+thứ\s+(?P<ord>[IVXLC]+|\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?P<roman>[IVXLC]+))(?![\w])"
@@ -19,6 +19,7 @@ _CONGRESS = re.compile(
     rf"(?<!\w)Đại\s+hội(?P<body>(?:\s+(?:đại\s+biểu|Đảng|Đảng\s+bộ|toàn\s+quốc|các\s+cấp|TP\.|Tp\.|[^\s,.;:]+)){{0,8}}?)\s+{_ORD}",
     re.IGNORECASE)
 _ASSEMBLY = re.compile(rf"(?<!\w)Quốc\s+hội\s+(?:khóa|khoá)\s+{_ORD_AN}", re.IGNORECASE)
+_CONGRESS_START, _ASSEMBLY_START = words_start(["đại"]), words_start(["quốc"])
 _TERM = re.compile(r"^[\s,]*(?:,\s*)?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
 _NATIONAL = re.compile(r"toàn\s+quốc|^\s*$", re.IGNORECASE)
 _AFTER_NATIONAL = re.compile(r"^\s+(?:của\s+Đảng|Đảng\s+toàn\s+quốc)", re.IGNORECASE)
@@ -51,7 +52,7 @@ def extract_congresses(doc: ParsedDocument) -> list[dict]:
     """
     text = doc.text
     rows = []
-    for match in _CONGRESS.finditer(text):
+    for match in caseless_scan(_CONGRESS, text, doc.low, _CONGRESS_START):
         written = match.group("ord") or match.group("roman")
         ordinal = _ORD_WORDS.get(written.lower()) if written.lower() in _ORD_WORDS else ordinal_value(written)
         if ordinal is None:
@@ -61,7 +62,7 @@ def extract_congresses(doc: ParsedDocument) -> list[dict]:
         after = text[match.end():match.end() + 40]
         level = _level(match.group("body"), before, after)
         rows.append(_row(doc, match, ordinal, level, _organization(match.group("body"), before)))
-    for match in _ASSEMBLY.finditer(text):
+    for match in caseless_scan(_ASSEMBLY, text, doc.low, _ASSEMBLY_START):
         ordinal = ordinal_value(match.group("ord"))
         if ordinal is not None:
             rows.append(_row(doc, match, ordinal, "national_assembly", "Quốc hội"))

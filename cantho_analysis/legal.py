@@ -12,6 +12,7 @@ import re
 
 from .lexicon import load_yaml
 from .parse import ParsedDocument
+from .patterns import caseless_scan, words_start
 
 # The Party's document types (Cương lĩnh ... Công văn) and the State's (Luật ... Công văn), each
 # with its code; longer names first so "Nghị quyết liên tịch" is not read as "Nghị quyết".
@@ -29,6 +30,7 @@ _REF = re.compile(
     rf"(?:/(?P<year>(?:19|20)\d{{2}}))?(?:\s*[-/]\s*(?P<code>{_CODE}))?"
     rf"(?P<date>,?\s+ngày\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>(?:19|20)\d{{2}}))?",
     re.IGNORECASE)
+_REF_START = words_start(name.split()[0] for name in _TYPES)
 _ISSUER_START = re.compile(r"^\s*của\s+")
 # "của Quốc hội và Chỉ thị số 36": "và" before another document ends the issuer.
 _TYPE_START = re.compile(rf"(?:{'|'.join(_TYPES)})\b", re.IGNORECASE)
@@ -52,7 +54,7 @@ def extract_legal_refs(doc: ParsedDocument) -> list[dict]:
     """
     text = doc.text
     rows = []
-    for match in _REF.finditer(text):
+    for match in caseless_scan(_REF, text, doc.low, _REF_START):
         doc_type_vi = " ".join(match.group("type").split())
         code = match.group("code") or ""
         if not code and not re.match(r"\s*(?:của|ngày|về)\b", text[match.end():match.end() + 6]) and "số" not in match.group(0):

@@ -6,6 +6,7 @@ date" is decided in one place.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from decimal import Decimal, InvalidOperation
@@ -61,27 +62,56 @@ def ordinal_value(text: str) -> int | None:
 _DIGITS = re.compile(r"\d+")
 
 
-def scan_from(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, starts: re.Pattern = _DIGITS):
+def scan_from(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, starts: re.Pattern = _DIGITS,
+              starts_in: str | None = None):
     """The matches of ``pattern.finditer(text, pos, endpos)`` for a pattern whose every match is
-    non-empty and starts where a match of *starts* starts (by default a run of digits: the patterns
-    here refuse a digit before their start, so they never start inside a run).
+    non-empty and starts where a match of *starts* starts, never inside one (by default a run of
+    digits: the patterns here refuse a digit before their start).  *starts* is searched in
+    *starts_in* when given (the text lower-cased in place: same offsets).
 
-    A pattern that opens with a look-behind gets no fast scan from the regex engine: it tries the
-    whole pattern at every character.  Jumping from one possible start to the next with a simple
-    search and trying the pattern only there finds the same matches several times faster.
+    A pattern that opens with a look-behind or a case-insensitive letter gets no fast scan from the
+    regex engine: it tries the whole pattern at every character.  Jumping from one possible start
+    to the next with a simple search and trying the pattern only there finds the same matches
+    several times faster.
 
     >>> [m.group() for m in scan_from(YEAR_SPAN, "x 2020 - 2025, 1999-2000")]
     ['2020 - 2025', '1999-2000']
     """
     endpos = len(text) if endpos is None else endpos
-    match_at, next_start = pattern.match, starts.search
-    while (candidate := next_start(text, pos, endpos)) is not None:
+    match_at, next_start, haystack = pattern.match, starts.search, text if starts_in is None else starts_in
+    while (candidate := next_start(haystack, pos, endpos)) is not None:
         match = match_at(text, candidate.start(), endpos)
         if match is None:
             pos = candidate.end()
             continue
         yield match
         pos = match.end()
+
+
+# Letters a case-insensitive pattern matches to an ASCII letter, though lower() maps them to
+# something else (tests/unit/test_scans.py checks there are no others for the words the extractors start from).
+_ODD_CASE = re.compile("[İıſ]")
+
+
+def words_start(words) -> re.Pattern:
+    """Where one of the lower-case *words* starts: a branch of plain words, which the regex engine
+    scans for quickly (it looks for their first letters only)."""
+    return re.compile("|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w))))
+
+
+def caseless_scan(pattern: re.Pattern, text: str, low: str, starts: re.Pattern, digits: bool = False):
+    """The matches of ``pattern.finditer(text)`` for a case-insensitive *pattern* whose every match
+    starts at a word start with one of the lower-case words of *starts* (see :func:`words_start`),
+    or, with *digits*, at a run of digits (then a match of either kind must never hold a start of
+    the other); *low* is ``textnorm.lower_in_place(text)``.
+
+    >>> [m.group() for m in caseless_scan(re.compile(r"(?<!\\w)năm \\d+", re.I), "Năm 5, năm 6", "năm 5, năm 6", words_start(["năm"]))]
+    ['Năm 5', 'năm 6']
+    """
+    if _ODD_CASE.search(low):
+        return pattern.finditer(text)
+    found = scan_from(pattern, text, starts=starts, starts_in=low)
+    return heapq.merge(scan_from(pattern, text), found, key=re.Match.start) if digits else found
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

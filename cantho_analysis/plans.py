@@ -7,7 +7,7 @@ import re
 
 from .organizations import bodies_of
 from .parse import ParsedDocument
-from .patterns import YEAR_SPAN, standalone_years
+from .patterns import YEAR_SPAN, caseless_scan, standalone_years, words_start
 
 _WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 # Longest first: "nhóm nhiệm vụ, giải pháp" is one element, not a task group.
@@ -23,6 +23,7 @@ _ELEMENTS = [
 _ELEMENT_RE = re.compile(
     rf"(?<![\w/])(?P<n>\d{{1,3}}|{'|'.join(_WORDS)})(?!/)\s+(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_ELEMENTS)) + r")(?!\w)",
     re.IGNORECASE)
+_COUNT_WORD_START = words_start(_WORDS)
 # An outcome word after the count ("16/19 chỉ tiêu đạt") makes it a result, not a plan; the look
 # ahead stops at the next number, which the outcome may belong to ("24 chỉ tiêu, có 15 chỉ tiêu vượt").
 _NOT_PLAN_AFTER = re.compile(r"[^;.\d]{0,50}?(?:đạt|vượt|chưa\s+đạt|không\s+đạt|hoàn\s+thành)(?!\s+(?:mục\s+tiêu|được))", re.IGNORECASE)
@@ -42,7 +43,7 @@ def extract_plan_elements(doc: ParsedDocument) -> list[dict]:
     """
     text = doc.text
     rows, bodies = [], None
-    for match in _ELEMENT_RE.finditer(text):
+    for match in caseless_scan(_ELEMENT_RE, text, doc.low, _COUNT_WORD_START, digits=True):
         if _NOT_PLAN_AFTER.match(text, match.end()) or _is_part(doc, rows, match):
             continue
         count_text = match.group("n")
