@@ -63,15 +63,15 @@ _HTML = re.compile(r"<(?:script|style|iframe|html|body|head|div|span|p|br|img|a|
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def decode_article(raw: bytes, name: str) -> tuple[str | None, list[tuple[str, str, str]]]:
+def decode_article(raw: bytes) -> tuple[str | None, list[tuple[str, str, str]]]:
     """Decode the bytes of one article; return ``(text, issues)``.
 
     ``issues`` is a list of ``(severity, code, reason)``.  ``text`` is None when the file
     cannot be analysed.
 
-    >>> decode_article("Đảng".encode(), "a.txt")[0]
+    >>> decode_article("Đảng".encode())[0]
     'Đảng'
-    >>> decode_article(b"\\xff\\xd8\\xff\\x00JFIF", "a.txt")[1][0][1]
+    >>> decode_article(b"\\xff\\xd8\\xff\\x00JFIF")[1][0][1]
     'binary'
     """
     if raw.startswith(_UTF16_BOMS):
@@ -110,7 +110,7 @@ def load_document(path: Path, doc_id: str | None = None) -> tuple[Document | Non
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return None, [Problem(name, doc_id, "error", "unreadable", f"{name}: cannot be read ({reason})")]
-    text, issues = decode_article(raw, name)
+    text, issues = decode_article(raw)
     problems = [Problem(name, doc_id, sev, code, f"{name}: {reason}") for sev, code, reason in issues]
     if text is None:
         return None, problems

@@ -35,25 +35,23 @@ def _shape(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=None)
-def _index() -> tuple[dict, int]:
+def _index() -> dict[str, list]:
     """Keywords indexed by their first word: a dictionary look-up per word of text replaces a
     249-way regex alternation tried at every character (60x faster)."""
     index: dict[str, list] = {}
-    longest = 1
     for domain in dictionary()["domains"]:
         for keyword in domain["keywords"]:
             words, seps = _shape(keyword)
             index.setdefault(words[0], []).append((words, seps, keyword, domain["code"]))
-            longest = max(longest, len(words))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[2]))  # longest keyword first, as a regex alternation would
-    return index, longest
+    return index
 
 
 def _matches(text: str, low: str, start: int, end: int):
     """``(start, end, keyword, domain)`` of non-overlapping keyword matches in ``text[start:end]``,
     left to right; *low* is ``lower_in_place(text)``."""
-    index, _ = _index()
+    index = _index()
     tokens = list(_TOKEN.finditer(low, start, end))
     words = [token.group() for token in tokens]
     following = 0  # words before this one are inside an earlier match

@@ -30,7 +30,8 @@ from typing import NamedTuple
 from . import organizations
 from .lexicon import load_yaml
 from .parse import ParsedDocument
-from .patterns import LOWER as _LOWER, UPPER as _UPPER
+from .patterns import LOWER as _LOWER
+from .patterns import UPPER as _UPPER
 from .sentences import paragraphs
 
 _CAP_WORD = rf"[{_UPPER}][{_LOWER}]+"
@@ -359,7 +360,7 @@ def _names(words: list[_Word], titles: list[Title], text: str, known: list[str])
 def _name_in_run(words, i, end, titles, text, known) -> Name | None:
     lex = _lexicon()
     run = words[i:end]
-    honorific = _honorific_before(words, i, text)
+    honorific = _honorific_before(words, i)
     if run[0].low in {"ông", "bà"}:
         honorific, run = True, run[1:]
         i += 1
@@ -385,14 +386,14 @@ def _name_in_run(words, i, end, titles, text, known) -> Name | None:
     return Name(i, i + len(run), run[0].start, run[-1].end, " ".join(words_text), "text")
 
 
-def _honorific_before(words: list[_Word], i: int, text: str) -> bool:
+def _honorific_before(words: list[_Word], i: int) -> bool:
     prev = [w.low for w in words[max(0, i - 3):i]]
     if prev and prev[-1] == ":":
         prev = prev[:-1]
     return bool(prev) and (prev[-1] in {"ông", "bà"} or prev[-2:] == ["đồng", "chí"])
 
 
-def _pronouns(sentence_start: int, words: list[_Word], text: str, known: list[str]) -> list[Name]:
+def _pronouns(sentence_start: int, words: list[_Word], text: str) -> list[Name]:
     """"Ông là ..." opening a sentence or a clause after ``;``/``:`` stands for the last full name."""
     found = []
     for k, word in enumerate(words):
@@ -577,7 +578,7 @@ def extract_officials(doc: ParsedDocument) -> list[dict]:
         titles = _titles(words, text)
         titles = _borrow_bodies(titles)
         names = _names(words, titles, text, known) if titles or known else []
-        pronouns = _pronouns(sentence.start, words, text, known) if titles else []
+        pronouns = _pronouns(sentence.start, words, text) if titles else []
         names = _resolve(sorted(pronouns + names, key=lambda n: n.start), known)
         if titles and names:
             if context is None:

@@ -59,15 +59,6 @@ def normalize(text: str) -> str:
     return _OLD_STYLE_U.sub(_move_tone, _OLD_STYLE_O.sub(_move_tone, composed))
 
 
-def fold(text: str) -> str:
-    """Lower-case *text* for matching, keeping diacritics (they carry meaning in Vietnamese).
-
-    >>> fold("Bí thư THÀNH ỦY")
-    'bí thư thành ủy'
-    """
-    return normalize(text).lower()
-
-
 def lower_in_place(text: str) -> str:
     """Lower-case *text* keeping every offset: a character whose lower case is longer (rare outside
     Vietnamese, e.g. "İ") is kept as it is.  Lets case-sensitive patterns, which are much faster

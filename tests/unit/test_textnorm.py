@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cantho_analysis.corpus import Corpus, Document, load_corpus
 from cantho_analysis.parse import parse_document
 from cantho_analysis.tables import extract_document, tables_from_corpus
-from cantho_analysis.textnorm import fold, normalize
+from cantho_analysis.textnorm import normalize
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
 
@@ -65,8 +65,8 @@ def test_normalize(raw, expected):
         ("\u00d0ẢNG BỘ", "đảng bộ"),
     ],
 )
-def test_fold(raw, expected):
-    assert fold(raw) == expected
+def test_normalised_lower_case(raw, expected):
+    assert normalize(raw).lower() == expected
 
 
 # --- dirty text gives the same tables as clean text ---------------------------------------
