@@ -30,7 +30,8 @@ _EVENT_DAY = re.compile(
 _STAMP_LINE = re.compile(
     r"^\s*(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*|\d{1,2}:\d{2}\s*,?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*,?\s*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?\s*(?:\(GMT\s*[+-]\s*\d+\))?\s*$", re.IGNORECASE)
-_CONGRESS_TERM = re.compile(r"(?:Đại\s+hội|phiên\s+họp\s+(?:lần\s+)?thứ\s+nhất)[^;\n]{0,120}?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}", re.IGNORECASE)
+_CONGRESS_TERM = re.compile(r"(?:Đại\s+hội|phiên\s+họp\s+(?:lần\s+)?thứ\s+nhất)[^;\n]{0,120}?"
+                            r"nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}", re.IGNORECASE)
 _OUTLET_PAREN = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—]")
 _OUTLET_CAPS = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})\s*[-–—]\s")
 _OUTLET_LINE = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})$")

@@ -100,7 +100,7 @@ def organization_key(kind: str, place: str) -> str:
 _LAST: list = [None, None]  # (document, its Bodies): the extractors of one document share one
 
 
-def bodies_of(doc: ParsedDocument) -> "Bodies":
+def bodies_of(doc: ParsedDocument) -> Bodies:
     """The :class:`Bodies` of *doc*, built once for all extractors of the document."""
     if _LAST[0] is not doc:
         _LAST[:] = [doc, Bodies(doc)]

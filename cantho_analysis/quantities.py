@@ -16,7 +16,7 @@ from .metadata import header_year
 from .organizations import bodies_of
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER
-from .patterns import YEAR_SPAN, date_spans, scan_from, parse_vi_number, standalone_years
+from .patterns import YEAR_SPAN, date_spans, parse_vi_number, scan_from, standalone_years
 from .textnorm import lower_in_place
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -38,7 +38,8 @@ _UNITS = [
     (r"%(?:\s*/\s*năm)?", "percent"),
     (r"chỉ\s+tiêu", "targets"),
     (r"nhóm\s+nhiệm\s+vụ|nhiệm\s+vụ|khâu\s+đột\s+phá|đột\s+phá|nhóm\s+giải\s+pháp|giải\s+pháp|chương\s+trình", "tasks"),
-    (r"tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|tổ\s+chức|tập\s+thể|đảng\s+bộ(?:\s+bộ\s+phận)?|chi\s+bộ|doanh\s+nghiệp|hợp\s+tác\s+xã|cơ\s+quan|đơn\s+vị", "organizations"),
+    (r"tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|tổ\s+chức|tập\s+thể|đảng\s+bộ(?:\s+bộ\s+phận)?|chi\s+bộ|doanh\s+nghiệp"
+     r"|hợp\s+tác\s+xã|cơ\s+quan|đơn\s+vị", "organizations"),
     (r"đảng\s+viên|đại\s+biểu|đồng\s+chí|người|cán\s+bộ|lao\s+động|hộ|học\s+sinh|công\s+nhân|chiến\s+sĩ"
      r"|thành\s+viên|ủy\s+viên|phó\s+bí\s+thư|cá\s+nhân", "persons"),
     (r"lần(?!\s+thứ)", "ratio"),
@@ -407,7 +408,6 @@ def extract_quantities(doc: ParsedDocument) -> list[dict]:
     >>> [(r["value"], r["unit"], r["metric"], r["kind"], r["qualifier"]) for r in extract_quantities(parse_document(article))]
     [(6.85, 'percent', 'grdp_growth', 'estimated', ''), (9870.0, 'billion_vnd', 'budget_revenue', 'achieved', 'more_than')]
     """
-    text = doc.text
     low = doc.low
     rows = []
     periods = frames = bodies = None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import config
-from .patterns import UPPER, YEAR_SPAN, scan_from, roman_to_int, standalone_years
+from .patterns import UPPER, YEAR_SPAN, roman_to_int, scan_from, standalone_years
 
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]*")
 _ABBREVIATIONS = {"tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th", "v.v", "tx", "q", "p"}

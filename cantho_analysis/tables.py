@@ -123,7 +123,7 @@ class _Collector:
     def counts(self) -> dict[str, int]:
         return {name: len(next(iter(columns.values()))) for name, columns in self.columns.items()}
 
-    def merge(self, other: "_Collector", skip: dict[str, list[range]] | None = None) -> None:
+    def merge(self, other: _Collector, skip: dict[str, list[range]] | None = None) -> None:
         """Append the rows of *other*, except those whose indexes are in *skip* (by table)."""
         for name, columns in other.columns.items():
             dropped = set().union(*skip[name]) if skip and skip.get(name) else None

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from cantho_analysis import congresses, legal, plans, quantities
-from cantho_analysis.patterns import DATE, YEAR_SPAN, _STANDALONE_YEAR, caseless_scan, scan_from
+from cantho_analysis.patterns import _STANDALONE_YEAR, DATE, YEAR_SPAN, caseless_scan, scan_from
 from cantho_analysis.textnorm import lower_in_place, normalize
 
 # Invented sentences that exercise digits, number words and every case-insensitive start.
