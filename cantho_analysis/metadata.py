@@ -182,8 +182,6 @@ def _infer_year(text: str, dateline) -> int | None:
         return int(congress.group(1))
     if not years:
         return _year_after_cited_dates(text, day, month)
-    if not years:
-        return None
     latest = years[-1]
     # An end-of-year conference reviews year Y and plans Y+1; early in the year it is held in Y+1.
     return latest - 1 if month >= 10 and latest - 1 in years else latest

@@ -14,6 +14,7 @@ from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from . import codebook
 from .congresses import extract_congresses
@@ -94,11 +95,22 @@ def _frame(table: str, columns: dict[str, list]) -> pd.DataFrame:
     cols = codebook.columns(table)
     if not columns or not columns[cols[0]]:
         return codebook.empty_frame(table)
-    frame = pd.DataFrame({col: pd.Series(columns[col], dtype=object).astype(codebook.dtype(col)) for col in cols})
+    frame = pd.DataFrame({col: _array(columns[col], codebook.dtype(col)) for col in cols})
     keys = [k for k in _SORT if k in cols] or cols[:2]
     extra = [c for c in cols if c not in keys]
     frame = frame.sort_values(keys + extra, kind="mergesort", na_position="first").reset_index(drop=True)
     return codebook.schema(table).validate(frame)
+
+
+def _array(values: list, dtype: str) -> pd.api.extensions.ExtensionArray:
+    """A column of *dtype* from a list of values; strings go through Arrow directly (several times
+    faster than pandas' element-by-element check), anything but str and None the slow way."""
+    if dtype == "string":
+        try:
+            return pd.array(pa.array(values, type=pa.large_string()), dtype=dtype)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            return pd.Series(values, dtype=object).astype(dtype).array
+    return pd.array(values, dtype=dtype)
 
 
 class _Collector:
