@@ -13,6 +13,7 @@ import functools
 from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -90,12 +91,12 @@ def extract_document(doc: ParsedDocument) -> dict[str, list[dict]]:
     return rows
 
 
-def _frame(table: str, columns: dict[str, list]) -> pd.DataFrame:
-    """The validated, sorted frame of *table* from its column lists (see :class:`_Collector`)."""
+def _frame(table: str, columns: dict[str, pd.api.extensions.ExtensionArray]) -> pd.DataFrame:
+    """The validated, sorted frame of *table* from its columns."""
     cols = codebook.columns(table)
-    if not columns or not columns[cols[0]]:
+    if not len(columns[cols[0]]):
         return codebook.empty_frame(table)
-    frame = pd.DataFrame({col: _array(columns[col], codebook.dtype(col)) for col in cols})
+    frame = pd.DataFrame({col: columns[col] for col in cols})
     keys = [k for k in _SORT if k in cols] or cols[:2]
     extra = [c for c in cols if c not in keys]
     frame = frame.sort_values(keys + extra, kind="mergesort", na_position="first").reset_index(drop=True)
@@ -113,9 +114,13 @@ def _array(values: list, dtype: str) -> pd.api.extensions.ExtensionArray:
     return pd.array(values, dtype=dtype)
 
 
+# The rows of some documents: for each table, each column as a typed array (see _Collector.arrays).
+_Part = dict[str, dict[str, pd.api.extensions.ExtensionArray]]
+
+
 class _Collector:
-    """Rows of every table gathered column by column: lists of values pickle and build frames far
-    faster than one dict per row."""
+    """Rows of every table gathered column by column, then turned into typed arrays: a worker
+    sends the parent arrays (a few buffers to pickle), not millions of Python values."""
 
     def __init__(self):
         self.columns = {name: {col: [] for col in codebook.columns(name)} for name in codebook.table_names()}
@@ -135,14 +140,9 @@ class _Collector:
     def counts(self) -> dict[str, int]:
         return {name: len(next(iter(columns.values()))) for name, columns in self.columns.items()}
 
-    def merge(self, other: _Collector, skip: dict[str, list[range]] | None = None) -> None:
-        """Append the rows of *other*, except those whose indexes are in *skip* (by table)."""
-        for name, columns in other.columns.items():
-            dropped = set().union(*skip[name]) if skip and skip.get(name) else None
-            for col, values in columns.items():
-                if dropped:
-                    values = [value for i, value in enumerate(values) if i not in dropped]
-                self.columns[name][col].extend(values)
+    def arrays(self) -> _Part:
+        return {name: {col: _array(values, codebook.dtype(col)) for col, values in columns.items()}
+                for name, columns in self.columns.items()}
 
 
 @functools.lru_cache(maxsize=None)
@@ -150,15 +150,30 @@ def _getter(table: str) -> itemgetter:
     return itemgetter(*codebook.columns(table))
 
 
+def _without(part: _Part, skip: dict[str, list[range]]) -> _Part:
+    """*part* without the rows whose indexes are in *skip* (by table)."""
+    kept = {}
+    for name, columns in part.items():
+        if not skip.get(name):
+            kept[name] = columns
+            continue
+        n = len(next(iter(columns.values())))
+        keep = np.ones(n, dtype=bool)
+        for rows in skip[name]:
+            keep[rows.start:rows.stop] = False
+        kept[name] = {col: array[keep] for col, array in columns.items()}
+    return kept
+
+
 def _rows_of(article: Document, params: Params) -> dict[str, list[dict]]:
     return extract_document(parse_document(article, params))
 
 
-def _extract_files(paths: list[Path], params: Params) -> tuple[list[tuple[Document | None, list, dict | None]], _Collector]:
+def _extract_files(paths: list[Path], params: Params) -> tuple[list[tuple[Document | None, list, dict | None]], _Part]:
     """Load and extract each file of *paths* (one task of a worker process).
 
     Returns, per file, ``(document without its text, problems, rows it added per table)``, and the
-    rows of all the files, column by column: the parent receives neither texts nor row dicts.
+    rows of all the files as typed columns: the parent receives neither texts nor row dicts.
     """
     results, collector = [], _Collector()
     for path in paths:
@@ -170,10 +185,10 @@ def _extract_files(paths: list[Path], params: Params) -> tuple[list[tuple[Docume
             counts = {name: n - before[name] for name, n in collector.counts().items()}
             article = Document(article.doc_id, article.source_file, "", article.sha256)
         results.append((article, problems, counts))
-    return results, collector
+    return results, collector.arrays()
 
 
-def _collect_parallel(corpus_dir: str | Path, params: Params, jobs: int) -> tuple[_Collector, list] | None:
+def _collect_parallel(corpus_dir: str | Path, params: Params, jobs: int) -> tuple[list[_Part], list] | None:
     """Load and extract *corpus_dir* in *jobs* processes: each worker reads, normalises and
     extracts its files; the parent keeps what :func:`load_corpus` would (same problems, same
     duplicate rule).  None when the folder is too small to be worth it."""
@@ -187,11 +202,11 @@ def _collect_parallel(corpus_dir: str | Path, params: Params, jobs: int) -> tupl
     size = max(1, min(200, -(-len(paths) // (jobs * 4))))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     problems = [problem for _, skipped, _ in entries for problem in skipped]
-    collected, seen = _Collector(), {}
+    parts, seen = [], {}
     # map() returns results in file order, so the tables do not depend on scheduling.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for chunk, (results, rows) in zip(chunks, pool.map(_extract_files, chunks, [params] * len(chunks))):
-            offsets = dict.fromkeys(rows.columns, 0)
+        for chunk, (results, part) in zip(chunks, pool.map(_extract_files, chunks, [params] * len(chunks))):
+            offsets = dict.fromkeys(part, 0)
             skip: dict[str, list[range]] = {}
             for path, (article, found, counts) in zip(chunk, results):
                 problems.extend(found)
@@ -205,10 +220,10 @@ def _collect_parallel(corpus_dir: str | Path, params: Params, jobs: int) -> tupl
                     seen[article.doc_id] = article
                 for name, n in counts.items():
                     offsets[name] += n
-            collected.merge(rows, skip)
+            parts.append(_without(part, skip) if skip else part)
     if not seen:
         raise CorpusError(f"{Path(corpus_dir)}: no readable .txt articles in this folder")
-    return collected, problems
+    return parts, problems
 
 
 def _warm_up(params: Params) -> None:
@@ -219,10 +234,24 @@ def _warm_up(params: Params) -> None:
         codebook.schema(name)
 
 
-def _tables(collected: _Collector, problems) -> dict[str, pd.DataFrame]:
+def _concat(arrays: list, dtype: str) -> pd.api.extensions.ExtensionArray:
+    if len(arrays) == 1:
+        return arrays[0]
+    if not arrays:
+        return _array([], dtype)
+    return pd.concat([pd.Series(array) for array in arrays], ignore_index=True).array
+
+
+def _tables(parts: list[_Part], problems) -> dict[str, pd.DataFrame]:
     problem_rows = [vars(p) for p in problems]
-    collected.columns["problems"] = {col: [row[col] for row in problem_rows] for col in codebook.columns("problems")}
-    return {name: _frame(name, columns) for name, columns in collected.columns.items()}
+    tables = {}
+    for name in codebook.table_names():
+        if name == "problems":
+            columns = {col: _array([row[col] for row in problem_rows], codebook.dtype(col)) for col in codebook.columns(name)}
+        else:
+            columns = {col: _concat([part[name][col] for part in parts], codebook.dtype(col)) for col in codebook.columns(name)}
+        tables[name] = _frame(name, columns)
+    return tables
 
 
 def tables_from_corpus(corpus: Corpus, params: Params | None = None, jobs: int = 1) -> dict[str, pd.DataFrame]:
@@ -243,7 +272,7 @@ def tables_from_corpus(corpus: Corpus, params: Params | None = None, jobs: int =
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for doc_rows in pool.map(partial(_rows_of, params=params), corpus.documents, chunksize=chunk):
                 collected.add(doc_rows)
-    return _tables(collected, corpus.problems)
+    return _tables([collected.arrays()], corpus.problems)
 
 
 def build_tables(corpus_dir: str | Path, params: Params | None = None, strict: bool = False,
