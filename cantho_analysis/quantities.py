@@ -391,7 +391,7 @@ def _ref_periods(doc: ParsedDocument) -> list[str]:
         if sentence.para_id != para:
             carried, para = "", sentence.para_id
         text = _BASE.sub(" ", sentence.text) if "so" in sentence.text else sentence.text
-        span = YEAR_SPAN.search(text)
+        span = next(scan_from(YEAR_SPAN, text), None)
         years = [] if span else standalone_years(text)
         own = f"{span.group(1)}-{span.group(2)}" if span else (str(years[0]) if years else "")
         carried = own or carried
