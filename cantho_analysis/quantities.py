@@ -48,7 +48,8 @@ _UNITS = [
     (r"ha|hécta|héc-ta", "ha"),
     (r"km", "km"),
 ]
-_UNIT_RE = re.compile(r"[ \t]*(" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + r")(?!\w)", re.IGNORECASE)
+# One named group per unit and no other group: match.lastgroup names the unit found.
+_UNIT_RE = re.compile(r"[ \t]*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + r")(?!\w)", re.IGNORECASE)
 _PEOPLE_NOUNS = r"phó\s+bí\s+thư|đồng\s+chí|ủy\s+viên|thành\s+viên|đại\s+biểu|tập\s+thể|cá\s+nhân"
 _RANK_WORDS = {"nhất": 1, "nhì": 2, "tư": 4, "năm": 5}
 # Run on the lower-cased text (textnorm.lower_in_place): case-sensitive matching is much faster.
@@ -207,8 +208,7 @@ def _unit_after(text: str, pos: int):
     match = _UNIT_RE.match(text, pos)
     if not match:
         return None
-    index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None and k.startswith("u"))
-    return _UNITS[index][1], match.end()
+    return _UNITS[int(match.lastgroup[1:])][1], match.end()
 
 
 def _noun_after(text: str, pos: int, value: float, match: re.Match):
@@ -465,7 +465,7 @@ def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str
                 scale = None  # "trên 104 triệu." is money with the currency left implicit
             if scale and match.group("b") is None:
                 value, number_end = value * _SCALES[scale.group(1).lower()], scale.end()
-            found = _unit_after(text, number_end) or _noun_after(text, number_end, value, match)
+            found = (direct if number_end == match.end() else _unit_after(text, number_end)) or _noun_after(text, number_end, value, match)
             if not found or (scale and found[0] not in _COUNT_UNITS):
                 return None
             unit, end = found
