@@ -42,12 +42,18 @@ def body_start(text: str) -> int:
     return match.end() if match else 0
 
 
+# (text, its paragraph spans): sentence splitting, metadata and credits of one document share one.
+_LAST_PARAGRAPHS: list = [None, []]
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of *text*, skipping a date header.
 
     >>> paragraphs("a b\\n\\n c\\n")
     [(0, 3), (6, 7)]
     """
+    if _LAST_PARAGRAPHS[0] is text:
+        return list(_LAST_PARAGRAPHS[1])
     spans = []
     offset = 0
     first = body_start(text)
@@ -55,12 +61,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         start, end = offset, offset + len(line)
         offset = end + 1
         start = max(start, first) if start < first <= end else start
-        stripped_left = len(text[start:end]) - len(text[start:end].lstrip())
-        stripped_right = len(text[start:end]) - len(text[start:end].rstrip())
+        segment = text[start:end]
+        stripped_left = len(segment) - len(segment.lstrip())
+        stripped_right = len(segment) - len(segment.rstrip())
         start, end = start + stripped_left, end - stripped_right
         if end > start:
             spans.append((start, end))
-    return spans
+    _LAST_PARAGRAPHS[:] = [text, spans]
+    return list(spans)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -84,8 +92,11 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[start:dot])
-    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+    """Whether the word before *dot* (letters, digits, "_" and ".", back to *start*) abbreviates."""
+    first = dot
+    while first > start and (text[first - 1].isalnum() or text[first - 1] in "._"):
+        first -= 1
+    return first < dot and text[first:dot].lower() in _ABBREVIATIONS
 
 
 def term_of_years(first: int, last: int, terms: dict[str, tuple[int, int]]) -> str:
