@@ -199,7 +199,7 @@ def _collect_parallel(corpus_dir: str | Path, params: Params, jobs: int) -> tupl
     if len(paths) < 2 * jobs:
         return None
     _warm_up(params)
-    size = max(1, min(200, -(-len(paths) // (jobs * 4))))
+    size = max(1, min(100, -(-len(paths) // (jobs * 4))))  # small last chunks: the workers finish together
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     problems = [problem for _, skipped, _ in entries for problem in skipped]
     parts, seen = [], {}
