@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .parse import ParsedDocument
-from .patterns import caseless_scan, ordinal_value, words_start
+from .patterns import caseless_scan, ordinal_value
 
 # Arabic ordinals only after "lần thứ" ("Đại hội đề ra 8 chỉ tiêu" is no congress number).
 _ORD = r"(?:lần\s+thứ\s+(?P<ord>[IVXLC]+|\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?P<roman>[IVXLC]+))(?![\w])"
@@ -19,7 +19,8 @@ _CONGRESS = re.compile(
     rf"(?<!\w)Đại\s+hội(?P<body>(?:\s+(?:đại\s+biểu|Đảng|Đảng\s+bộ|toàn\s+quốc|các\s+cấp|TP\.|Tp\.|[^\s,.;:]+)){{0,8}}?)\s+{_ORD}",
     re.IGNORECASE)
 _ASSEMBLY = re.compile(rf"(?<!\w)Quốc\s+hội\s+(?:khóa|khoá)\s+{_ORD_AN}", re.IGNORECASE)
-_CONGRESS_START, _ASSEMBLY_START = words_start(["đại"]), words_start(["quốc"])
+# Where a congress or a National Assembly term can start, in the lower-cased text.
+_CONGRESS_START, _ASSEMBLY_START = re.compile(r"đại\s+hội"), re.compile(r"quốc\s+hội\s+(?:khóa|khoá)")
 _TERM = re.compile(r"^[\s,]*(?:,\s*)?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
 _NATIONAL = re.compile(r"toàn\s+quốc|^\s*$", re.IGNORECASE)
 _AFTER_NATIONAL = re.compile(r"^\s+(?:của\s+Đảng|Đảng\s+toàn\s+quốc)", re.IGNORECASE)

@@ -12,7 +12,7 @@ import re
 
 from .lexicon import load_yaml
 from .parse import ParsedDocument
-from .patterns import caseless_scan, words_start
+from .patterns import caseless_scan
 
 # The Party's document types (Cương lĩnh ... Công văn) and the State's (Luật ... Công văn), each
 # with its code; longer names first so "Nghị quyết liên tịch" is not read as "Nghị quyết".
@@ -30,7 +30,8 @@ _REF = re.compile(
     rf"(?:/(?P<year>(?:19|20)\d{{2}}))?(?:\s*[-/]\s*(?P<code>{_CODE}))?"
     rf"(?P<date>,?\s+ngày\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>(?:19|20)\d{{2}}))?",
     re.IGNORECASE)
-_REF_START = words_start(name.split()[0] for name in _TYPES)
+# Where a reference can start, in the lower-cased text: a type, then its number.
+_REF_START = re.compile(rf"(?:{'|'.join(_TYPES)})\s+(?:số\s+)?\d")
 _ISSUER_START = re.compile(r"^\s*của\s+")
 # "của Quốc hội và Chỉ thị số 36": "và" before another document ends the issuer.
 _TYPE_START = re.compile(rf"(?:{'|'.join(_TYPES)})\b", re.IGNORECASE)

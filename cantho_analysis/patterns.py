@@ -93,25 +93,23 @@ def scan_from(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None =
 _ODD_CASE = re.compile("[İıſ]")
 
 
-def words_start(words) -> re.Pattern:
-    """Where one of the lower-case *words* starts: a branch of plain words, which the regex engine
-    scans for quickly (it looks for their first letters only)."""
-    return re.compile("|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w))))
+def caseless_scan(pattern: re.Pattern, text: str, low: str, starts: re.Pattern, digits: re.Pattern | None = None):
+    """The matches of ``pattern.finditer(text)`` for a case-insensitive *pattern*; *low* is
+    ``textnorm.lower_in_place(text)``.
 
+    Every match must start where *starts* (lower-case words, with what must follow them) matches
+    in *low*, never inside such a match; or, with *digits*, where that pattern matches (then a
+    match of either kind must never hold a start of the other).
 
-def caseless_scan(pattern: re.Pattern, text: str, low: str, starts: re.Pattern, digits: bool = False):
-    """The matches of ``pattern.finditer(text)`` for a case-insensitive *pattern* whose every match
-    starts at a word start with one of the lower-case words of *starts* (see :func:`words_start`),
-    or, with *digits*, at a run of digits (then a match of either kind must never hold a start of
-    the other); *low* is ``textnorm.lower_in_place(text)``.
-
-    >>> [m.group() for m in caseless_scan(re.compile(r"(?<!\\w)năm \\d+", re.I), "Năm 5, năm 6", "năm 5, năm 6", words_start(["năm"]))]
+    >>> [m.group() for m in caseless_scan(re.compile(r"(?<!\\w)năm \\d+", re.I), "Năm 5, năm 6", "năm 5, năm 6", re.compile("năm"))]
     ['Năm 5', 'năm 6']
     """
     if _ODD_CASE.search(low):
         return pattern.finditer(text)
     found = scan_from(pattern, text, starts=starts, starts_in=low)
-    return heapq.merge(scan_from(pattern, text), found, key=re.Match.start) if digits else found
+    if digits is None:
+        return found
+    return heapq.merge(scan_from(pattern, text, starts=digits, starts_in=low), found, key=re.Match.start)
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

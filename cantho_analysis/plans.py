@@ -7,7 +7,7 @@ import re
 
 from .organizations import bodies_of
 from .parse import ParsedDocument
-from .patterns import YEAR_SPAN, caseless_scan, scan_from, standalone_years, words_start
+from .patterns import YEAR_SPAN, caseless_scan, scan_from, standalone_years
 
 _WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 # Longest first: "nhóm nhiệm vụ, giải pháp" is one element, not a task group.
@@ -23,7 +23,11 @@ _ELEMENTS = [
 _ELEMENT_RE = re.compile(
     rf"(?<![\w/])(?P<n>\d{{1,3}}|{'|'.join(_WORDS)})(?!/)\s+(?:" + "|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_ELEMENTS)) + r")(?!\w)",
     re.IGNORECASE)
-_COUNT_WORD_START = words_start(_WORDS)
+# Where a count of plan elements can start, in the lower-cased text: a number, then the first word
+# of an element.
+_ELEMENT_FIRST = r"\s+(?:nhóm|nhiệm|khâu|đột|chỉ|chương)"
+_COUNT_WORD_START = re.compile(rf"(?:{'|'.join(_WORDS)}){_ELEMENT_FIRST}")
+_COUNT_DIGIT_START = re.compile(rf"\d+{_ELEMENT_FIRST}")
 # An outcome word after the count ("16/19 chỉ tiêu đạt") makes it a result, not a plan; the look
 # ahead stops at the next number, which the outcome may belong to ("24 chỉ tiêu, có 15 chỉ tiêu vượt").
 _NOT_PLAN_AFTER = re.compile(r"[^;.\d]{0,50}?(?:đạt|vượt|chưa\s+đạt|không\s+đạt|hoàn\s+thành)(?!\s+(?:mục\s+tiêu|được))", re.IGNORECASE)
@@ -43,7 +47,7 @@ def extract_plan_elements(doc: ParsedDocument) -> list[dict]:
     """
     text = doc.text
     rows, bodies = [], None
-    for match in caseless_scan(_ELEMENT_RE, text, doc.low, _COUNT_WORD_START, digits=True):
+    for match in caseless_scan(_ELEMENT_RE, text, doc.low, _COUNT_WORD_START, _COUNT_DIGIT_START):
         if _NOT_PLAN_AFTER.match(text, match.end()) or _is_part(doc, rows, match):
             continue
         count_text = match.group("n")
