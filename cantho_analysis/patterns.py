@@ -60,6 +60,8 @@ def ordinal_value(text: str) -> int | None:
 
 
 _DIGITS = re.compile(r"\d+")
+# Four digits that may be a year; never inside one (the year patterns refuse a digit before their start).
+_YEAR_START = re.compile(r"(?:19|20)\d\d")
 
 
 def scan_from(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None, starts: re.Pattern = _DIGITS,
@@ -112,6 +114,15 @@ def caseless_scan(pattern: re.Pattern, text: str, low: str, starts: re.Pattern, 
     return heapq.merge(scan_from(pattern, text, starts=digits, starts_in=low), found, key=re.Match.start)
 
 
+def year_spans(text: str):
+    """The matches of ``YEAR_SPAN.finditer(text)``, tried only where a year begins.
+
+    >>> [m.groups() for m in year_spans("nhiệm kỳ 2020 - 2025 và 1999-2000")]
+    [('2020', '2025'), ('1999', '2000')]
+    """
+    return scan_from(YEAR_SPAN, text, starts=_YEAR_START)
+
+
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Spans of calendar dates (never quantities, never standalone years).
 
@@ -132,9 +143,9 @@ def standalone_years(text: str) -> list[int]:
     if not _YEAR_HINT.search(text):
         return []
     # Members of a span ("2016 - 2020") are not years on their own.
-    blocked = date_spans(text) + [m.span() for m in scan_from(YEAR_SPAN, text)]
+    blocked = date_spans(text) + [m.span() for m in year_spans(text)]
     years = []
-    for match in scan_from(_STANDALONE_YEAR, text):
+    for match in scan_from(_STANDALONE_YEAR, text, starts=_YEAR_START):
         start = match.start()
         if any(a <= start < b for a, b in blocked):
             continue

@@ -7,7 +7,7 @@ import re
 
 from .organizations import bodies_of
 from .parse import ParsedDocument
-from .patterns import YEAR_SPAN, caseless_scan, scan_from, standalone_years
+from .patterns import caseless_scan, standalone_years, year_spans
 
 _WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 # Longest first: "nhóm nhiệm vụ, giải pháp" is one element, not a task group.
@@ -91,8 +91,8 @@ def _scope(doc: ParsedDocument, sent_id: int, offset: int) -> tuple[str, str]:
     if annual:
         return annual.group(1), "annual"
     here = offset - sentence.start
-    candidates = [(abs(m.start() - here), f"{m.group(1)}-{m.group(2)}", "term") for m in scan_from(YEAR_SPAN, sentence.text)]
-    spans = [m.span() for m in scan_from(YEAR_SPAN, sentence.text)]
+    candidates = [(abs(m.start() - here), f"{m.group(1)}-{m.group(2)}", "term") for m in year_spans(sentence.text)]
+    spans = [m.span() for m in year_spans(sentence.text)]
     for year in standalone_years(sentence.text):
         position = next((m.start() for m in re.finditer(str(year), sentence.text)
                          if not any(a <= m.start() < b for a, b in spans)), 0)

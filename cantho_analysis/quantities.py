@@ -16,7 +16,7 @@ from .metadata import header_year
 from .organizations import bodies_of
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER
-from .patterns import YEAR_SPAN, date_spans, parse_vi_number, scan_from, standalone_years
+from .patterns import date_spans, parse_vi_number, scan_from, standalone_years, year_spans
 from .textnorm import lower_in_place
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -391,7 +391,7 @@ def _ref_periods(doc: ParsedDocument) -> list[str]:
         if sentence.para_id != para:
             carried, para = "", sentence.para_id
         text = _BASE.sub(" ", sentence.text) if "so" in sentence.text else sentence.text
-        span = next(scan_from(YEAR_SPAN, text), None)
+        span = next(year_spans(text), None)
         years = [] if span else standalone_years(text)
         own = f"{span.group(1)}-{span.group(2)}" if span else (str(years[0]) if years else "")
         carried = own or carried

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import config
-from .patterns import UPPER, YEAR_SPAN, roman_to_int, scan_from, standalone_years
+from .patterns import UPPER, roman_to_int, standalone_years, year_spans
 
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]*")
 _ABBREVIATIONS = {"tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th", "v.v", "tx", "q", "p"}
@@ -123,7 +123,7 @@ def sentence_term(text: str, terms: dict[str, tuple[int, int]],
     >>> sentence_term("nhiệm kỳ 2020 - 2025, kinh tế tăng trưởng", config.DEFAULT_TERMS, config.DEFAULT_TERM_CONGRESS)
     ('XIV', 'term_span')
     """
-    for match in scan_from(YEAR_SPAN, text):
+    for match in year_spans(text):
         term = term_of_years(int(match.group(1)), int(match.group(2)), terms)
         if term:
             return term, "term_span"

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from cantho_analysis import congresses, legal, plans, quantities, sentences
-from cantho_analysis.patterns import _STANDALONE_YEAR, DATE, YEAR_SPAN, caseless_scan, scan_from
+from cantho_analysis.patterns import _STANDALONE_YEAR, _YEAR_START, DATE, YEAR_SPAN, caseless_scan, scan_from, year_spans
 from cantho_analysis.textnorm import lower_in_place, normalize
 
 # Invented sentences that exercise digits, number words and every case-insensitive start.
@@ -20,6 +20,7 @@ _TEXTS = [
     "Đại hội đại biểu Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2025 - 2030; QUỐC HỘI KHÓA XV; đại hội lần thứ nhất.",
     "Năm đồng chí, 28 chỉ tiêu và MỘT nhóm giải pháp; 4 chương trình trọng điểm, 1999-2000, 3 lần.",
     "x2020 a1b 2020/21 sáu ngày, mười nhiệm vụ, tư, năm 2030 2031",
+    "/2020 - 2025 - 2030, 12020-2021, 2019–2020–2021, 19999 2000-2001/5",
 ]
 
 
@@ -28,6 +29,8 @@ def test_scans_equal_finditer(text):
     low = lower_in_place(text)
     for pattern in (DATE, YEAR_SPAN, _STANDALONE_YEAR):
         assert [m.span() for m in scan_from(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in year_spans(text)] == [m.span() for m in YEAR_SPAN.finditer(text)]
+    assert [m.span() for m in scan_from(_STANDALONE_YEAR, text, starts=_YEAR_START)] == [m.span() for m in _STANDALONE_YEAR.finditer(text)]
     assert [m.span() for m in quantities._numbers(low, 0, len(low))] == [m.span() for m in quantities._NUMBER_RE.finditer(low)]
     cases = [(plans._ELEMENT_RE, plans._COUNT_WORD_START, plans._COUNT_DIGIT_START), (legal._REF, legal._REF_START, None),
              (congresses._CONGRESS, congresses._CONGRESS_START, None), (congresses._ASSEMBLY, congresses._ASSEMBLY_START, None)]
