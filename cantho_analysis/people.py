@@ -90,7 +90,9 @@ _PRONOUN_LEAD = re.compile(r"(?:^|[;:]\s*)$")
 # Sentences without one of these words hold no title; they are skipped cheaply.
 # "tăng trưởng" (growth) is the commonest "trưởng" and no office.
 # Matched case-sensitively on the lower-cased text (much faster than IGNORECASE).
-_TITLE_HINT = re.compile(r"bí\b|chủ\s+tịch|ủy\s+viên|(?<!tăng\s)trưởng|chủ\s+nhiệm|thường\s+trực|thủ\s+tướng|giám\s+đốc"
+# Every alternative starts with a letter (the look-behind of "trưởng" comes after it), so the
+# engine scans for those first letters only.
+_TITLE_HINT = re.compile(r"bí\b|chủ\s+tịch|ủy\s+viên|trưởng(?<!tăng\strưởng)|chủ\s+nhiệm|thường\s+trực|thủ\s+tướng|giám\s+đốc"
                          r"|thư\s+ký|đại\s+biểu\s+quốc\s+hội|tư\s+lệnh|chánh|phó\s+ban")
 
 
