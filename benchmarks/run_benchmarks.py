@@ -593,7 +593,8 @@ def render(results: dict) -> str:
              "| packages | " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()) + " |",
              f"| date | {m['date']} |",
              f"| load average at start | {m['load_at_start']} |",
-             f"| PYTHONDONTWRITEBYTECODE | {'set: no .pyc is written, so the package is compiled on every import' if m['pythondontwritebytecode'] else 'not set'} |",
+             "| PYTHONDONTWRITEBYTECODE | "
+             + ("set: no .pyc is written, so the package is compiled on every import" if m["pythondontwritebytecode"] else "not set") + " |",
              ""]
     targets = []
     ex = results.get("extraction")
@@ -663,7 +664,8 @@ def render(results: dict) -> str:
         names = list(js["variants"])
         lines += ["## jsonschema format-checker cost (rfc3987_syntax)", "",
                   f"Measured {js['measured']}, load before {js['load_before']}; wall-clock median (and minimum) of "
-                  f"{js['repeat']} fresh processes, in seconds, the variants interleaved round by round. `jsonschema/_format.py` imports `rfc3987` if it can; otherwise it "
+                  f"{js['repeat']} fresh processes, in seconds, the variants interleaved round by round. "
+                  "`jsonschema/_format.py` imports `rfc3987` if it can; otherwise it "
                   "imports `rfc3987_syntax`, whose module body builds Lark Earley parsers (one combined and about 25 "
                   "per-rule ones) at import time. Any `import jsonschema` pays it (papermill, nbformat, jupytext, "
                   "nbconvert, nbval), whether or not a format is ever checked. Variants (none changes site-packages): "

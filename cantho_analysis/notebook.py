@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, config, parameters
-from .output import figures
 from .extract.parse import Params
+from .output import figures
 from .output.tables import build_tables, read_tables, write_tables
 
 SETTINGS_FILE = "extraction.json"

@@ -8,7 +8,6 @@ number can be traced back to its sentence.
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 
 import pandas as pd

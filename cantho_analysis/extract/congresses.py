@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .parse import ParsedDocument
-from .patterns import ordinal_value
+from .patterns import caseless_scan, ordinal_value
 
 # Arabic ordinals only after "lần thứ" ("Đại hội đề ra 8 chỉ tiêu" is no congress number).
 _ORD = r"(?:lần\s+thứ\s+(?P<ord>[IVXLC]+|\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?P<roman>[IVXLC]+))(?![\w])"
@@ -19,6 +19,8 @@ _CONGRESS = re.compile(
     rf"(?<!\w)Đại\s+hội(?P<body>(?:\s+(?:đại\s+biểu|Đảng|Đảng\s+bộ|toàn\s+quốc|các\s+cấp|TP\.|Tp\.|[^\s,.;:]+)){{0,8}}?)\s+{_ORD}",
     re.IGNORECASE)
 _ASSEMBLY = re.compile(rf"(?<!\w)Quốc\s+hội\s+(?:khóa|khoá)\s+{_ORD_AN}", re.IGNORECASE)
+# Where a congress or a National Assembly term can start, in the lower-cased text.
+_CONGRESS_START, _ASSEMBLY_START = re.compile(r"đại\s+hội"), re.compile(r"quốc\s+hội\s+(?:khóa|khoá)")
 _TERM = re.compile(r"^[\s,]*(?:,\s*)?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
 _NATIONAL = re.compile(r"toàn\s+quốc|^\s*$", re.IGNORECASE)
 _AFTER_NATIONAL = re.compile(r"^\s+(?:của\s+Đảng|Đảng\s+toàn\s+quốc)", re.IGNORECASE)
@@ -27,7 +29,8 @@ _AGENCIES = re.compile(r"Đảng\s+bộ\s+các\s+cơ\s+quan\s+Đảng|Đảng\s+
 
 
 def _level(body: str, before: str, after: str) -> str:
-    if _AGENCIES.search(body) or (not body.strip(" đại biểu") and _AGENCIES.search(before)):
+    # strip() takes a set of characters: a body of only the letters of "đại biểu" counts as empty.
+    if _AGENCIES.search(body) or (not body.strip(" đại biểu") and _AGENCIES.search(before)):  # noqa: B005
         return "party_agencies_committee"
     if _PROVINCIAL.search(body):
         return "provincial_party"
@@ -40,7 +43,7 @@ def _level(body: str, before: str, after: str) -> str:
     return "other"
 
 
-def extract_congresses(pd: ParsedDocument) -> list[dict]:
+def extract_congresses(doc: ParsedDocument) -> list[dict]:
     """Rows of the ``congresses`` table for one document.
 
     >>> from cantho_analysis.load.corpus import Document
@@ -49,22 +52,22 @@ def extract_congresses(pd: ParsedDocument) -> list[dict]:
     >>> [(r["level"], r["ordinal"], r["term_start"]) for r in extract_congresses(parse_document(Document("d", "d.txt", text, "")))]
     [('national_party', 14, None), ('provincial_party', 1, 2025), ('national_assembly', 16, None)]
     """
-    text = pd.text
+    text = doc.text
     rows = []
-    for match in _CONGRESS.finditer(text):
+    for match in caseless_scan(_CONGRESS, text, doc.low, _CONGRESS_START):
         written = match.group("ord") or match.group("roman")
         ordinal = _ORD_WORDS.get(written.lower()) if written.lower() in _ORD_WORDS else ordinal_value(written)
         if ordinal is None:
             continue
-        sentence = pd.sentences[pd.sent_at(match.start())] if pd.sentences else None
+        sentence = doc.sentences[doc.sent_at(match.start())] if doc.sentences else None
         before = text[sentence.start if sentence else 0:match.start()]
         after = text[match.end():match.end() + 40]
         level = _level(match.group("body"), before, after)
-        rows.append(_row(pd, match, ordinal, level, _organization(match.group("body"), before)))
-    for match in _ASSEMBLY.finditer(text):
+        rows.append(_row(doc, match, ordinal, level, _organization(match.group("body"), before)))
+    for match in caseless_scan(_ASSEMBLY, text, doc.low, _ASSEMBLY_START):
         ordinal = ordinal_value(match.group("ord"))
         if ordinal is not None:
-            rows.append(_row(pd, match, ordinal, "national_assembly", "Quốc hội"))
+            rows.append(_row(doc, match, ordinal, "national_assembly", "Quốc hội"))
     return sorted(rows, key=lambda r: r["start"])
 
 
@@ -76,9 +79,9 @@ def _organization(body: str, before: str) -> str:
     return " ".join(subject.group(1).split()) if subject else ""
 
 
-def _row(pd: ParsedDocument, match: re.Match, ordinal: int, level: str, organization: str) -> dict:
-    term = _TERM.match(pd.text[match.end():match.end() + 40])
-    return pd.fact(match.start(), match.end(), level=level, ordinal=ordinal, ordinal_text=match.groupdict().get("ord") or match.groupdict().get("roman"),
+def _row(doc: ParsedDocument, match: re.Match, ordinal: int, level: str, organization: str) -> dict:
+    term = _TERM.match(doc.text[match.end():match.end() + 40])
+    return doc.fact(match.start(), match.end(), level=level, ordinal=ordinal, ordinal_text=match.groupdict().get("ord") or match.groupdict().get("roman"),
                    organization=organization,
                    term_start=int(term.group(1)) if term else None,
                    term_end=int(term.group(2)) if term else None)

@@ -11,7 +11,6 @@ import re
 
 from .lexicon import load_yaml
 from .parse import ParsedDocument
-from ..load.textnorm import lower_in_place
 
 
 @functools.lru_cache(maxsize=None)
@@ -36,57 +35,53 @@ def _shape(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=None)
-def _index() -> tuple[dict, int]:
+def _index() -> dict[str, list]:
     """Keywords indexed by their first word: a dictionary look-up per word of text replaces a
     249-way regex alternation tried at every character (60x faster)."""
     index: dict[str, list] = {}
-    longest = 1
     for domain in dictionary()["domains"]:
         for keyword in domain["keywords"]:
             words, seps = _shape(keyword)
             index.setdefault(words[0], []).append((words, seps, keyword, domain["code"]))
-            longest = max(longest, len(words))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[2]))  # longest keyword first, as a regex alternation would
-    return index, longest
+    return index
 
 
-def _matches(text: str, start: int, end: int, low: str | None = None):
-    """``(start, end, keyword, domain)`` of non-overlapping keyword matches, left to right;
-    *low* is ``lower_in_place(text)`` when the caller has it (one lower-casing per document)."""
-    index, _ = _index()
-    low = lower_in_place(text) if low is None else low
-    spans = [m.span() for m in _TOKEN.finditer(low, start, end)]
-    words = [low[a:b] for a, b in spans]
-    i = 0
-    while i < len(spans):
-        for kw_words, kw_seps, keyword, domain in index.get(words[i], ()):
+def _matches(text: str, low: str, start: int, end: int):
+    """``(start, end, keyword, domain)`` of non-overlapping keyword matches in ``text[start:end]``,
+    left to right; *low* is ``lower_in_place(text)``."""
+    index = _index()
+    tokens = list(_TOKEN.finditer(low, start, end))
+    words = [token.group() for token in tokens]
+    following = 0  # words before this one are inside an earlier match
+    for i in [i for i, word in enumerate(words) if word in index]:
+        if i < following:
+            continue
+        for kw_words, kw_seps, keyword, domain in index[words[i]]:
             n = len(kw_words)
             if tuple(words[i:i + n]) == kw_words and all(
-                    (" ".join(text[spans[j][1]:spans[j + 1][0]].split()) or " ") == kw_seps[j - i] for j in range(i, i + n - 1)):
-                yield spans[i][0], spans[i + n - 1][1], keyword, domain
-                i += n
+                    (" ".join(text[tokens[j].end():tokens[j + 1].start()].split()) or " ") == kw_seps[j - i] for j in range(i, i + n - 1)):
+                yield tokens[i].start(), tokens[i + n - 1].end(), keyword, domain
+                following = i + n
                 break
-        else:
-            i += 1
 
 
-def code_sentences(pd: ParsedDocument, periods: dict[int, str] | None = None) -> list[dict]:
+def code_sentences(doc: ParsedDocument, periods: dict[int, str] | None = None) -> list[dict]:
     """Rows of ``sentence_domains``: one per sentence, domain and matched keyword.
 
     >>> from cantho_analysis.load.corpus import Document
     >>> from cantho_analysis.extract.parse import parse_document
-    >>> pd = parse_document(Document("d", "d.txt", "Đẩy mạnh phòng, chống tham nhũng.", ""))
-    >>> [(r["domain"], r["keyword"]) for r in code_sentences(pd)]
+    >>> doc = parse_document(Document("d", "d.txt", "Đẩy mạnh phòng, chống tham nhũng.", ""))
+    >>> [(r["domain"], r["keyword"]) for r in code_sentences(doc)]
     [('anti_corruption', 'tham nhũng')]
     """
     rows, seen = [], set()
-    low = lower_in_place(pd.text)
-    for sentence, (term, _) in zip(pd.sentences, pd.terms):
-        for start, end, keyword, domain in _matches(pd.text, sentence.start, sentence.end, low):
+    for sentence, (term, _) in zip(doc.sentences, doc.terms):
+        for start, end, keyword, domain in _matches(doc.text, doc.low, sentence.start, sentence.end):
             if (sentence.sent_id, domain, keyword) in seen:
                 continue
             seen.add((sentence.sent_id, domain, keyword))
-            rows.append(pd.fact(start, end, domain=domain, keyword=keyword, term=term,
+            rows.append(doc.fact(start, end, domain=domain, keyword=keyword, term=term,
                                 period=(periods or {}).get(sentence.sent_id, "")))
     return rows

@@ -12,6 +12,7 @@ import re
 
 from .lexicon import load_yaml
 from .parse import ParsedDocument
+from .patterns import caseless_scan
 
 # The Party's document types (Cương lĩnh ... Công văn) and the State's (Luật ... Công văn), each
 # with its code; longer names first so "Nghị quyết liên tịch" is not read as "Nghị quyết".
@@ -29,6 +30,8 @@ _REF = re.compile(
     rf"(?:/(?P<year>(?:19|20)\d{{2}}))?(?:\s*[-/]\s*(?P<code>{_CODE}))?"
     rf"(?P<date>,?\s+ngày\s+(?P<d>\d{{1,2}})\s*[/-]\s*(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>(?:19|20)\d{{2}}))?",
     re.IGNORECASE)
+# Where a reference can start, in the lower-cased text: a type, then its number.
+_REF_START = re.compile(rf"(?:{'|'.join(_TYPES)})\s+(?:số\s+)?\d")
 _ISSUER_START = re.compile(r"^\s*của\s+")
 # "của Quốc hội và Chỉ thị số 36": "và" before another document ends the issuer.
 _TYPE_START = re.compile(rf"(?:{'|'.join(_TYPES)})\b", re.IGNORECASE)
@@ -41,41 +44,41 @@ _MORE = re.compile(r"\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d,.\-/]\d|\
 _SUBJECT = re.compile(r"^\s*(?:của\s+[^,;.…]{3,60}?\s+)?về\s+(?P<subject>[^;…]{3,200}?)(?=\s*[;…]|\.(?:\s|$)|,\s*(?:Nghị quyết|Chỉ thị|Kết luận|Quyết định)|$)")
 
 
-def extract_legal_refs(pd: ParsedDocument) -> list[dict]:
+def extract_legal_refs(doc: ParsedDocument) -> list[dict]:
     """Rows of the ``legal_refs`` table for one document.
 
     >>> from cantho_analysis.load.corpus import Document
     >>> from cantho_analysis.extract.parse import parse_document
-    >>> doc = Document("d", "d.txt", "Thực hiện Nghị quyết số 45/2022/QH15 của Quốc hội và Chỉ thị số 36/CT-TTg ngày 31/12/2025.", "")
-    >>> [(r["number"], r["code"], r["issued"], r["issuer"]) for r in extract_legal_refs(parse_document(doc))]
+    >>> article = Document("d", "d.txt", "Thực hiện Nghị quyết số 45/2022/QH15 của Quốc hội và Chỉ thị số 36/CT-TTg ngày 31/12/2025.", "")
+    >>> [(r["number"], r["code"], r["issued"], r["issuer"]) for r in extract_legal_refs(parse_document(article))]
     [('45', 'QH15', '2022', 'Quốc hội'), ('36', 'CT-TTg', '2025-12-31', '')]
     """
-    text = pd.text
+    text = doc.text
     rows = []
-    for match in _REF.finditer(text):
+    for match in caseless_scan(_REF, text, doc.low, _REF_START):
         doc_type_vi = " ".join(match.group("type").split())
         code = match.group("code") or ""
         if not code and not re.match(r"\s*(?:của|ngày|về)\b", text[match.end():match.end() + 6]) and "số" not in match.group(0):
             continue  # "Nghị quyết 2023" style: a year, not a number
         issued = _issued(match)
-        sentence = pd.sentences[pd.sent_at(match.start())] if pd.sentences else None
+        sentence = doc.sentences[doc.sent_at(match.start())] if doc.sentences else None
         tail = text[match.end():sentence.end if sentence else len(text)]
         subject = _SUBJECT.match(tail)
         doc_type = _TYPES[doc_type_vi.lower()]
         fields = dict(doc_type=doc_type, doc_type_vi=doc_type_vi[:1].upper() + doc_type_vi[1:], code=code, issued=issued,
                       issuer=_issuer(tail), subject=" ".join(subject.group("subject").split()) if subject else "")
-        rows.append(_row(pd, match.start(), match.end(), match.group("num"), fields))
+        rows.append(_row(doc, match.start(), match.end(), match.group("num"), fields))
         if not code:
             cursor = match.end()
             while (more := _MORE.match(text, cursor)):
-                rows.append(_row(pd, more.start("num"), more.end("num"), more.group("num"), fields))
+                rows.append(_row(doc, more.start("num"), more.end("num"), more.group("num"), fields))
                 cursor = more.end()
     return rows
 
 
-def _row(pd: ParsedDocument, start: int, end: int, number: str, fields: dict) -> dict:
+def _row(doc: ParsedDocument, start: int, end: int, number: str, fields: dict) -> dict:
     key = f"{fields['doc_type']}|{number}|{fields['code']}|{fields['issued'][:4]}"
-    return pd.fact(start, end, **{**fields, "number": number}, ref_key=key)
+    return doc.fact(start, end, **{**fields, "number": number}, ref_key=key)
 
 
 @functools.lru_cache(maxsize=None)

@@ -13,6 +13,9 @@ import yaml
 from ..config import DATA_DIR
 from ..load.textnorm import normalize
 
+# libyaml's loader when PyYAML was built with it (the wheels are): the same data, about ten times faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @functools.lru_cache(maxsize=None)
 def load_yaml(name: str) -> dict:
@@ -22,7 +25,7 @@ def load_yaml(name: str) -> dict:
     'politburo_member'
     """
     with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return _normalise_strings(yaml.safe_load(handle))
+        return _normalise_strings(yaml.load(handle, Loader=_YAML_LOADER))
 
 
 @functools.lru_cache(maxsize=None)

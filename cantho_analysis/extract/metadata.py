@@ -30,7 +30,8 @@ _EVENT_DAY = re.compile(
 _STAMP_LINE = re.compile(
     r"^\s*(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*|\d{1,2}:\d{2}\s*,?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*,?\s*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?\s*(?:\(GMT\s*[+-]\s*\d+\))?\s*$", re.IGNORECASE)
-_CONGRESS_TERM = re.compile(r"(?:Đại\s+hội|phiên\s+họp\s+(?:lần\s+)?thứ\s+nhất)[^;\n]{0,120}?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}", re.IGNORECASE)
+_CONGRESS_TERM = re.compile(r"(?:Đại\s+hội|phiên\s+họp\s+(?:lần\s+)?thứ\s+nhất)[^;\n]{0,120}?"
+                            r"nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}", re.IGNORECASE)
 _OUTLET_PAREN = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—]")
 _OUTLET_CAPS = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})\s*[-–—]\s")
 _OUTLET_LINE = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})$")
@@ -47,17 +48,17 @@ PARTY_FOUNDING_YEAR = 1930
 _LEAD_CHARS = 700
 
 
-def document_metadata(pd: ParsedDocument) -> dict:
+def document_metadata(doc: ParsedDocument) -> dict:
     """Metadata columns of the ``documents`` table for one parsed document.
 
     >>> from cantho_analysis.load.corpus import Document
     >>> from cantho_analysis.extract.parse import parse_document
-    >>> doc = Document("d", "d.txt", "TTXVN - Sáng 3/2, họp mặt kỷ niệm 95 năm Ngày thành lập Đảng.", "")
-    >>> m = document_metadata(parse_document(doc))
+    >>> article = Document("d", "d.txt", "TTXVN - Sáng 3/2, họp mặt kỷ niệm 95 năm Ngày thành lập Đảng.", "")
+    >>> m = document_metadata(parse_document(article))
     >>> m["published"], m["published_precision"], m["published_basis"], m["outlet"], m["event_type"]
     ('2025-02', 'month', 'inferred', 'TTXVN', 'anniversary_meeting')
     """
-    text = pd.text
+    text = doc.text
     paras = [text[a:b] for a, b in paragraphs(text)]
     title, stamp = _title(text, paras)
     stamp = stamp or _stamp_line(paras)
@@ -81,7 +82,7 @@ def document_metadata(pd: ParsedDocument) -> dict:
         "event_type": event_type,
         "event_date": _event_date(dateline, published),
         "n_chars": len(text),
-        "n_sentences": len(pd.sentences),
+        "n_sentences": len(doc.sentences),
     }
 
 
@@ -192,8 +193,6 @@ def _infer_year(text: str, dateline) -> int | None:
         return int(congress.group(1))
     if not years:
         return _year_after_cited_dates(text, day, month)
-    if not years:
-        return None
     latest = years[-1]
     # An end-of-year conference reviews year Y and plans Y+1; early in the year it is held in Y+1.
     return latest - 1 if month >= 10 and latest - 1 in years else latest

@@ -17,6 +17,7 @@ from collections import Counter
 
 from .lexicon import load_yaml, phrase_pattern
 from .parse import ParsedDocument
+from .patterns import scan_from
 
 _LEVEL = r"(?:\s+(?:thành\s+phố|Thành\s+phố|tỉnh|Tỉnh|TP\.?|Tp\.?))?"
 _LEAD_CHARS = 600
@@ -57,6 +58,13 @@ def _body_pattern() -> re.Pattern:
     return re.compile(rf"(?:{alternatives}){_LEVEL}{place}")
 
 
+# The first word of every alternative of _body_pattern(): a branch of plain words, which the regex
+# engine scans for quickly, where the named alternatives of _body_pattern() make it try each at
+# every character.  No word holds the first letter of another after its own first letter, so a
+# body never starts inside one of them (patterns.scan_from skips a failed candidate whole).
+_BODY_START = re.compile(r"Ban|Đảng|Thành|Tỉnh|UBND|Ủy|HĐND|Hội")
+
+
 def context(text: str) -> tuple[str, str]:
     """The article's own committee word ("Thành ủy"/"Tỉnh ủy") and place: the most frequent of
     each (ties: the first met)."""
@@ -92,7 +100,7 @@ def organization_key(kind: str, place: str) -> str:
 _LAST: list = [None, None]  # (document, its Bodies): the extractors of one document share one
 
 
-def bodies_of(doc: ParsedDocument) -> "Bodies":
+def bodies_of(doc: ParsedDocument) -> Bodies:
     """The :class:`Bodies` of *doc*, built once for all extractors of the document."""
     if _LAST[0] is not doc:
         _LAST[:] = [doc, Bodies(doc)]
@@ -105,7 +113,8 @@ class Bodies:
     def __init__(self, doc: ParsedDocument):
         self.doc = doc
         self.committee, self.place = context(doc.text)
-        self.mentions = [self._mention(m) for m in _body_pattern().finditer(doc.text) if _word_start(doc.text, m.start())]
+        self.mentions = [self._mention(m) for m in scan_from(_body_pattern(), doc.text, starts=_BODY_START)
+                         if _word_start(doc.text, m.start())]
         self._starts = [m[0] for m in self.mentions]
         lead = [m for m in self.mentions if m[0] < _LEAD_CHARS]
         self.subject = lead[0] if lead else None

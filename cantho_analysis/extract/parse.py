@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import config
 from ..load.corpus import Document
+from ..load.textnorm import lower_in_place
 from .sentences import Sentence, attribute_terms, split_sentences
 
 
@@ -33,27 +34,27 @@ class Params:
                 raise ValueError(f"terms: {name}={span!r} must be two years, first <= last")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParsedDocument:
-    """A :class:`Document` with its sentences, their terms and the document's metadata."""
+    """A :class:`Document` with its sentences and their terms, made by :func:`parse_document`.
 
-    doc: Document
+    Extractors name it ``doc``; the article itself is ``doc.document``.
+    """
+
+    document: Document
     params: Params
     sentences: list[Sentence]
     terms: list[tuple[str, str]]
-    meta: dict = field(default_factory=dict)
-    _starts: list[int] = field(default_factory=list, repr=False)
+    starts: list[int] = field(repr=False)  # start offset of each sentence, for sent_at
+    low: str = field(repr=False)  # textnorm.lower_in_place(text): same offsets, lower case
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        return self.document.text
 
     def sent_at(self, offset: int) -> int:
         """Id of the sentence that contains *offset* (the nearest preceding one)."""
-        if not self._starts:
-            self._starts = [s.start for s in self.sentences]
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return max(index, 0)
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
     def term_at(self, offset: int) -> str:
         """Term of the sentence that contains *offset*."""
@@ -61,18 +62,19 @@ class ParsedDocument:
 
     def fact(self, start: int, end: int, **fields) -> dict:
         """A row with the provenance columns every fact table carries."""
-        return {"doc_id": self.doc.doc_id, "sent_id": self.sent_at(start), **fields,
-                "start": start, "end": end, "quote": self.text[start:end]}
+        return {"doc_id": self.document.doc_id, "sent_id": self.sent_at(start), **fields,
+                "start": start, "end": end, "quote": self.document.text[start:end]}
 
 
-def parse_document(doc: Document, params: Params | None = None) -> ParsedDocument:
-    """Split *doc* into sentences and attribute their terms.
+def parse_document(document: Document, params: Params | None = None) -> ParsedDocument:
+    """Split *document* into sentences and attribute their terms.
 
     >>> from cantho_analysis.load.corpus import Document
-    >>> pd = parse_document(Document("d", "d.txt", "Năm 2026 tăng 10%.", ""))
-    >>> pd.terms
+    >>> doc = parse_document(Document("d", "d.txt", "Năm 2026 tăng 10%.", ""))
+    >>> doc.terms
     [('I', 'year')]
     """
     params = params or Params()
-    sentences = split_sentences(doc.text)
-    return ParsedDocument(doc, params, sentences, attribute_terms(sentences, params.terms, params.term_congress))
+    sentences = split_sentences(document.text)
+    return ParsedDocument(document, params, sentences, attribute_terms(sentences, params.terms, params.term_congress),
+                          [s.start for s in sentences], lower_in_place(document.text))

@@ -30,9 +30,9 @@ from typing import NamedTuple
 from . import organizations
 from .lexicon import load_yaml
 from .parse import ParsedDocument
-from .patterns import LOWER as _LOWER, UPPER as _UPPER
+from .patterns import LOWER as _LOWER
+from .patterns import UPPER as _UPPER
 from .sentences import paragraphs
-from ..load.textnorm import lower_in_place
 
 _CAP_WORD = rf"[{_UPPER}][{_LOWER}]+"
 _UPPER_WORD = rf"[{_UPPER}]{{2,}}"
@@ -90,7 +90,9 @@ _PRONOUN_LEAD = re.compile(r"(?:^|[;:]\s*)$")
 # Sentences without one of these words hold no title; they are skipped cheaply.
 # "tăng trưởng" (growth) is the commonest "trưởng" and no office.
 # Matched case-sensitively on the lower-cased text (much faster than IGNORECASE).
-_TITLE_HINT = re.compile(r"bí\b|chủ\s+tịch|ủy\s+viên|(?<!tăng\s)trưởng|chủ\s+nhiệm|thường\s+trực|thủ\s+tướng|giám\s+đốc"
+# Every alternative starts with a letter (the look-behind of "trưởng" comes after it), so the
+# engine scans for those first letters only.
+_TITLE_HINT = re.compile(r"bí\b|chủ\s+tịch|ủy\s+viên|trưởng(?<!tăng\strưởng)|chủ\s+nhiệm|thường\s+trực|thủ\s+tướng|giám\s+đốc"
                          r"|thư\s+ký|đại\s+biểu\s+quốc\s+hội|tư\s+lệnh|chánh|phó\s+ban")
 
 
@@ -105,12 +107,18 @@ class _Word(NamedTuple):
 
 
 def _words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
-    found = []
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = match.group()
-        cap = word[:1].isupper() and (len(word) == 1 or not word[1:].isupper())
-        found.append(_Word(word, match.start(), match.end(), word.lower(), cap))
-    return found
+    end = len(text) if end is None else end
+    segment = text[start:end]
+    tokens = _TOKEN.findall(segment)
+    # Only non-word characters lie between two tokens, so each token is found where it starts.
+    starts, pos, find = [], 0, segment.find
+    for token in tokens:
+        pos = find(token, pos)
+        starts.append(pos + start)
+        pos += len(token)
+    ends = [a + len(token) for a, token in zip(starts, tokens)]
+    caps = [word[:1].isupper() and (len(word) == 1 or not word[1:].isupper()) for word in tokens]
+    return list(map(_Word._make, zip(tokens, starts, ends, map(str.lower, tokens), caps)))
 
 
 @dataclass(frozen=True)
@@ -354,7 +362,7 @@ def _names(words: list[_Word], titles: list[Title], text: str, known: list[str])
 def _name_in_run(words, i, end, titles, text, known) -> Name | None:
     lex = _lexicon()
     run = words[i:end]
-    honorific = _honorific_before(words, i, text)
+    honorific = _honorific_before(words, i)
     if run[0].low in {"ông", "bà"}:
         honorific, run = True, run[1:]
         i += 1
@@ -380,14 +388,14 @@ def _name_in_run(words, i, end, titles, text, known) -> Name | None:
     return Name(i, i + len(run), run[0].start, run[-1].end, " ".join(words_text), "text")
 
 
-def _honorific_before(words: list[_Word], i: int, text: str) -> bool:
+def _honorific_before(words: list[_Word], i: int) -> bool:
     prev = [w.low for w in words[max(0, i - 3):i]]
     if prev and prev[-1] == ":":
         prev = prev[:-1]
     return bool(prev) and (prev[-1] in {"ông", "bà"} or prev[-2:] == ["đồng", "chí"])
 
 
-def _pronouns(sentence_start: int, words: list[_Word], text: str, known: list[str]) -> list[Name]:
+def _pronouns(sentence_start: int, words: list[_Word], text: str) -> list[Name]:
     """"Ông là ..." opening a sentence or a clause after ``;``/``:`` stands for the last full name."""
     found = []
     for k, word in enumerate(words):
@@ -561,7 +569,7 @@ def extract_officials(doc: ParsedDocument) -> list[dict]:
     [('Trần Văn Bình', 'deputy_secretary'), ('Trần Văn Bình', 'people_committee_chair')]
     """
     text = doc.text
-    low = lower_in_place(text)
+    low = doc.low
     rows, known, context = [], [], None
     for sentence in doc.sentences:
         if not _TITLE_HINT.search(low, sentence.start, sentence.end):
@@ -572,7 +580,7 @@ def extract_officials(doc: ParsedDocument) -> list[dict]:
         titles = _titles(words, text)
         titles = _borrow_bodies(titles)
         names = _names(words, titles, text, known) if titles or known else []
-        pronouns = _pronouns(sentence.start, words, text, known) if titles else []
+        pronouns = _pronouns(sentence.start, words, text) if titles else []
         names = _resolve(sorted(pronouns + names, key=lambda n: n.start), known)
         if titles and names:
             if context is None:

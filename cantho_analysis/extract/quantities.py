@@ -8,15 +8,16 @@ A number needs a recognised unit to be reported: a bare number is not a fact we 
 from __future__ import annotations
 
 import functools
+import heapq
 import re
 
+from ..load.textnorm import lower_in_place
 from .lexicon import load_yaml
 from .metadata import header_year
 from .organizations import bodies_of
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER
-from .patterns import YEAR_SPAN, date_spans, parse_vi_number, standalone_years
-from ..load.textnorm import lower_in_place
+from .patterns import date_spans, parse_vi_number, scan_from, standalone_years, year_spans
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # "năm" (five) is left out: it is far more often "year".
@@ -37,7 +38,8 @@ _UNITS = [
     (r"%(?:\s*/\s*năm)?", "percent"),
     (r"chỉ\s+tiêu", "targets"),
     (r"nhóm\s+nhiệm\s+vụ|nhiệm\s+vụ|khâu\s+đột\s+phá|đột\s+phá|nhóm\s+giải\s+pháp|giải\s+pháp|chương\s+trình", "tasks"),
-    (r"tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|tổ\s+chức|tập\s+thể|đảng\s+bộ(?:\s+bộ\s+phận)?|chi\s+bộ|doanh\s+nghiệp|hợp\s+tác\s+xã|cơ\s+quan|đơn\s+vị", "organizations"),
+    (r"tổ\s+chức\s+cơ\s+sở\s+đảng|tổ\s+chức\s+đảng|tổ\s+chức|tập\s+thể|đảng\s+bộ(?:\s+bộ\s+phận)?|chi\s+bộ|doanh\s+nghiệp"
+     r"|hợp\s+tác\s+xã|cơ\s+quan|đơn\s+vị", "organizations"),
     (r"đảng\s+viên|đại\s+biểu|đồng\s+chí|người|cán\s+bộ|lao\s+động|hộ|học\s+sinh|công\s+nhân|chiến\s+sĩ"
      r"|thành\s+viên|ủy\s+viên|phó\s+bí\s+thư|cá\s+nhân", "persons"),
     (r"lần(?!\s+thứ)", "ratio"),
@@ -46,7 +48,8 @@ _UNITS = [
     (r"ha|hécta|héc-ta", "ha"),
     (r"km", "km"),
 ]
-_UNIT_RE = re.compile(r"[ \t]*(" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + r")(?!\w)", re.IGNORECASE)
+# One named group per unit and no other group: match.lastgroup names the unit found.
+_UNIT_RE = re.compile(r"[ \t]*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + r")(?!\w)", re.IGNORECASE)
 _PEOPLE_NOUNS = r"phó\s+bí\s+thư|đồng\s+chí|ủy\s+viên|thành\s+viên|đại\s+biểu|tập\s+thể|cá\s+nhân"
 _RANK_WORDS = {"nhất": 1, "nhì": 2, "tư": 4, "năm": 5}
 # Run on the lower-cased text (textnorm.lower_in_place): case-sensitive matching is much faster.
@@ -57,6 +60,25 @@ _NUMBER_RE = re.compile(
     rf"|(?<!\w)(?P<five>năm)(?=\s+(?:{_PEOPLE_NOUNS})\b)"
     rf"|(?<=thứ\s)(?P<rank>nhất|nhì|{'|'.join(_WORD_NUMBERS)}|tư|năm)(?!\w)"
     rf"|(?<!\w)(?P<two>hai\s+con\s+số)")
+# Where a number can start: a digit, or a number word (a branch of plain words, which the regex
+# engine scans for quickly).  See _numbers.
+_NUMBER_WORD_START = re.compile("|".join(sorted({*_WORD_NUMBERS, *_RANK_WORDS})))
+# Every number in words is followed by one of these nouns (or is "hai con số"), or follows "thứ":
+# a sentence without any of these holds none, and is not searched for them.
+_NUMBER_WORD_HINT = re.compile("|".join(
+    [rf"{word}\s+(?:ngày|năm|tháng|chỉ|nhiệm|khâu|nhóm|đột|phó|đồng|ủy|thành|đại|tập|cá|con)" for word in (*_WORD_NUMBERS, "năm")]
+    + [r"thứ\s"]))
+
+
+def _numbers(low: str, start: int, end: int):
+    """The matches of ``_NUMBER_RE.finditer(low, start, end)``, tried only where a digit or a number
+    word starts.  A match of digits never overlaps one of words, so the two runs merge by position."""
+    digits = scan_from(_NUMBER_RE, low, start, end)
+    if not _NUMBER_WORD_HINT.search(low, max(0, start - 4), end):  # "thứ " may end the line before
+        return digits
+    return heapq.merge(digits, scan_from(_NUMBER_RE, low, start, end, starts=_NUMBER_WORD_START), key=re.Match.start)
+
+
 # Words right before a number that make it no quantity: an ordinal, a date part, a document's
 # number ("Nghị quyết 57"), an anniversary.  Checked with str.endswith on the normalised tail of
 # the text before the number, which is much faster than a regex anchored at the end.
@@ -66,12 +88,15 @@ _NOT_QUANTITY_WORDS = (
     "nghị định", "luật", "hướng dẫn", "thông báo", "đề án", "thông tư", "công văn")
 
 
+# One of them at the end of the tail, as a whole word ([^\W_] is a letter or digit, str.isalnum).
+# No word of the list ends another, so at most one matches.
+_NOT_QUANTITY_END = re.compile(rf"(?<![^\W_])(?:{'|'.join(_NOT_QUANTITY_WORDS)})\Z")
+
+
 def _no_quantity_before(tail: str) -> bool:
     words = " ".join(tail.lower().split())
-    for word in _NOT_QUANTITY_WORDS:
-        if words.endswith(word) and (len(words) == len(word) or not words[-len(word) - 1].isalnum()):
-            return not (word == "số" and words.endswith("tổng số"))
-    return False
+    found = _NOT_QUANTITY_END.search(words)
+    return bool(found) and not (found.group() == "số" and words.endswith("tổng số"))
 
 
 _RANK_BEFORE = re.compile(r"(?:đứng|xếp|vươn\s+lên)\s+(?:hạng\s+|thứ\s+)$", re.IGNORECASE)
@@ -122,14 +147,47 @@ _REVIEW_CUE = re.compile(
 # "phấn đấu hoàn thành mục tiêu": a resolve before a review word makes it prospective.
 _RESOLVE = re.compile(r"phấn\s+đấu|quyết\s+tâm|\bsẽ\b|\bcần\b|\bphải\b", re.IGNORECASE)
 _FRAME_YEAR = re.compile(r"(?<![\d/.,\-–])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/])")
+
+
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a regex source (``a|b(?:c|d)`` -> ``a``, ``b(?:c|d)``)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 1
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    return parts + [source[start:]]
+
+
 # All cues in one pass; at one position the first alternative wins, so a review that contains a
 # target word ("hoàn thành mục tiêu") is one review cue.
 # "ước" and years are checked for a word or number before them in _cues, not by a look-behind.
-_CUE_SOURCE = (rf"(?P<review>{_REVIEW_CUE.pattern})|(?P<target>{_TARGET_CUE.pattern})|(?P<ref>{_TARGET_REF.pattern})"
-               r"|(?P<estimate>ước(?!\w))|(?P<year>(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d/]))")
+# The alternatives are flattened into one branch, each marked by an empty group named after its
+# kind: when every alternative starts with a plain letter or digit the regex engine scans for those
+# first characters only, instead of trying every alternative at every character (several times
+# faster).  _cue_kind reads the kind back from ``match.lastgroup``.
+_CUE_SOURCE_FLAT = "|".join(f"{alternative}(?P<{kind}_{i}>)" for kind, source in
+                            (("review", _REVIEW_CUE.pattern), ("target", _TARGET_CUE.pattern), ("ref", _TARGET_REF.pattern),
+                             ("estimate", r"ước(?!\w)"),
+                             ("year", r"19\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d/])|20\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?![\d/])"))
+                            for i, alternative in enumerate(_alternatives(source)))
 # The cues are written in lower case: matching them case-sensitively on a lower-cased copy of the
 # sentence is several times faster than IGNORECASE on Vietnamese text.
-_CUE_RE_LOWER = re.compile(_CUE_SOURCE)
+_CUE_RE_LOWER = re.compile(_CUE_SOURCE_FLAT)
+
+
+def _cue_kind(match: re.Match) -> str:
+    return match.lastgroup.rsplit("_", 1)[0]
+
+
 _CUE_KIND = {"review": ("review", False), "target": ("target", False), "ref": ("target", True), "estimate": ("estimate", True)}
 _OUTCOME_AFTER = re.compile(r"^[^;,.]{0,60}?(?:đạt|vượt|chưa\s+đạt|không\s+đạt|hoàn\s+thành)", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[;:(]")
@@ -150,8 +208,7 @@ def _unit_after(text: str, pos: int):
     match = _UNIT_RE.match(text, pos)
     if not match:
         return None
-    index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None and k.startswith("u"))
-    return _UNITS[index][1], match.end()
+    return _UNITS[int(match.lastgroup[1:])][1], match.end()
 
 
 def _noun_after(text: str, pos: int, value: float, match: re.Match):
@@ -243,7 +300,7 @@ def _frames(doc: ParsedDocument) -> list[tuple[tuple[str, int], list[tuple[int, 
     (``estimate``) hold for their clause only; any cue inside parentheses ends at the ``)``.
     """
     year = header_year(doc.text)
-    low = lower_in_place(doc.text)
+    low = doc.low
     carried, frames = ("", -1), []
     for sentence in doc.sentences:
         cues = [(sentence.start + offset, None if close is None else sentence.start + close, name)
@@ -263,13 +320,13 @@ def _cues(text: str, low: str, year: int | None) -> list[tuple[int, str, int | N
     for match in _CUE_RE_LOWER.finditer(low):
         offset = match.start()
         before = text[offset - 1:offset]
-        if (match.group("year") and before and before in "0123456789/.,-–") or (match.group("estimate") and before.isalnum()):
+        group = _cue_kind(match)
+        if (group == "year" and before and before in "0123456789/.,-–") or (group == "estimate" and before.isalnum()):
             continue
-        if match.group("year"):
+        if group == "year":
             name = _year_cue(text, match, year)
             clause = True
         else:
-            group = next(g for g in _CUE_KIND if match.group(g))
             name, clause = _CUE_KIND[group]
             if group == "review" and _RESOLVE.search(text, max(0, offset - 30), offset):
                 continue  # "phấn đấu hoàn thành mục tiêu" looks ahead
@@ -325,16 +382,16 @@ def _qualifier(text: str, floor: int, start: int, end: int) -> tuple[str, int, i
     return "", start, end
 
 
-def _ref_periods(pd: ParsedDocument) -> list[str]:
+def _ref_periods(doc: ParsedDocument) -> list[str]:
     """Year or span each sentence refers to: its own first span or year, else the closest earlier
     sentence's in the same paragraph.  A base year of a comparison ("so với năm 2021") is not
     the period.  One pass, so long paragraphs stay linear."""
     periods, carried, para = [], "", -1
-    for sentence in pd.sentences:
+    for sentence in doc.sentences:
         if sentence.para_id != para:
             carried, para = "", sentence.para_id
         text = _BASE.sub(" ", sentence.text) if "so" in sentence.text else sentence.text
-        span = YEAR_SPAN.search(text)
+        span = next(year_spans(text), None)
         years = [] if span else standalone_years(text)
         own = f"{span.group(1)}-{span.group(2)}" if span else (str(years[0]) if years else "")
         carried = own or carried
@@ -342,36 +399,35 @@ def _ref_periods(pd: ParsedDocument) -> list[str]:
     return periods
 
 
-def extract_quantities(pd: ParsedDocument) -> list[dict]:
+def extract_quantities(doc: ParsedDocument) -> list[dict]:
     """Rows of the ``quantities`` table for one document.
 
     >>> from cantho_analysis.load.corpus import Document
     >>> from cantho_analysis.extract.parse import parse_document
-    >>> doc = Document("d", "d.txt", "Năm 2024, GRDP ước tăng 6,85%; thu ngân sách đạt hơn 9.870 tỷ đồng.", "")
-    >>> [(r["value"], r["unit"], r["metric"], r["kind"], r["qualifier"]) for r in extract_quantities(parse_document(doc))]
+    >>> article = Document("d", "d.txt", "Năm 2024, GRDP ước tăng 6,85%; thu ngân sách đạt hơn 9.870 tỷ đồng.", "")
+    >>> [(r["value"], r["unit"], r["metric"], r["kind"], r["qualifier"]) for r in extract_quantities(parse_document(article))]
     [(6.85, 'percent', 'grdp_growth', 'estimated', ''), (9870.0, 'billion_vnd', 'budget_revenue', 'achieved', 'more_than')]
     """
-    text = pd.text
-    low = lower_in_place(text)
+    low = doc.low
     rows = []
     periods = frames = bodies = None
-    for sentence in pd.sentences:
+    for sentence in doc.sentences:
         blocked = [(a + sentence.start, b + sentence.start) for a, b in date_spans(sentence.text)]
-        for match in _NUMBER_RE.finditer(low, sentence.start, sentence.end):
+        for match in _numbers(low, sentence.start, sentence.end):
             if any(a <= match.start() < b for a, b in blocked):
                 continue
-            periods = periods if periods is not None else _ref_periods(pd)
-            frames = frames if frames is not None else _frames(pd)
-            row = _read_number(pd, sentence, match, periods[sentence.sent_id], frames[sentence.sent_id])
+            periods = periods if periods is not None else _ref_periods(doc)
+            frames = frames if frames is not None else _frames(doc)
+            row = _read_number(doc, sentence, match, periods[sentence.sent_id], frames[sentence.sent_id])
             if row:
-                bodies = bodies or bodies_of(pd)
+                bodies = bodies or bodies_of(doc)
                 row["organization"], row["organization_key"], row["organization_basis"] = bodies.at(row["start"])
                 rows.append(row)
     return rows
 
 
-def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
-    text = pd.text
+def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
+    text = doc.text
     before = text[max(sentence.start, match.start() - 40):match.start()]
     tail = before[-24:]  # the longest word the look-back patterns end with fits in 24 characters
     if (_no_quantity_before(tail) and not _RANK_BEFORE.search(tail)) or (("thứ" in tail or "hạng" in tail) and _RANK_BASE_BEFORE.search(tail)):
@@ -409,7 +465,7 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str,
                 scale = None  # "trên 104 triệu." is money with the currency left implicit
             if scale and match.group("b") is None:
                 value, number_end = value * _SCALES[scale.group(1).lower()], scale.end()
-            found = _unit_after(text, number_end) or _noun_after(text, number_end, value, match)
+            found = (direct if number_end == match.end() else _unit_after(text, number_end)) or _noun_after(text, number_end, value, match)
             if not found or (scale and found[0] not in _COUNT_UNITS):
                 return None
             unit, end = found
@@ -434,7 +490,7 @@ def _read_number(pd: ParsedDocument, sentence, match: re.Match, ref_period: str,
         if unit == "years" and _MEMBERSHIP_AFTER.match(text, end):
             metric, metric_en = next((code, en) for code, en, _, _ in _metric_rules() if code == "years_of_membership")
     base = _BASE.search(text[end:min(sentence.end, end + 40)].split(";")[0])
-    return pd.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit, noun=noun,
+    return doc.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit, noun=noun,
                    metric=metric, metric_en=metric_en, ref_period=ref_period, base_period=base.group(1) if base else "",
                    kind=kind, qualifier=qualifier,
-                   term=pd.term_at(match.start()))
+                   term=doc.term_at(match.start()))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .. import config
-from .patterns import UPPER, YEAR_SPAN, roman_to_int, standalone_years
+from .patterns import UPPER, roman_to_int, standalone_years, year_spans
 
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+\d{4}-\d{2}(?:-\d{2})?[ \t]*")
 _ABBREVIATIONS = {"tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th", "v.v", "tx", "q", "p"}
@@ -42,12 +42,18 @@ def body_start(text: str) -> int:
     return match.end() if match else 0
 
 
+# (text, its paragraph spans): sentence splitting, metadata and credits of one document share one.
+_LAST_PARAGRAPHS: list = [None, []]
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of *text*, skipping a date header.
 
     >>> paragraphs("a b\\n\\n c\\n")
     [(0, 3), (6, 7)]
     """
+    if _LAST_PARAGRAPHS[0] is text:
+        return list(_LAST_PARAGRAPHS[1])
     spans = []
     offset = 0
     first = body_start(text)
@@ -55,12 +61,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         start, end = offset, offset + len(line)
         offset = end + 1
         start = max(start, first) if start < first <= end else start
-        stripped_left = len(text[start:end]) - len(text[start:end].lstrip())
-        stripped_right = len(text[start:end]) - len(text[start:end].rstrip())
+        segment = text[start:end]
+        stripped_left = len(segment) - len(segment.lstrip())
+        stripped_right = len(segment) - len(segment.rstrip())
         start, end = start + stripped_left, end - stripped_right
         if end > start:
             spans.append((start, end))
-    return spans
+    _LAST_PARAGRAPHS[:] = [text, spans]
+    return list(spans)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -84,8 +92,11 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[start:dot])
-    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+    """Whether the word before *dot* (letters, digits, "_" and ".", back to *start*) abbreviates."""
+    first = dot
+    while first > start and (text[first - 1].isalnum() or text[first - 1] in "._"):
+        first -= 1
+    return first < dot and text[first:dot].lower() in _ABBREVIATIONS
 
 
 def term_of_years(first: int, last: int, terms: dict[str, tuple[int, int]]) -> str:
@@ -112,11 +123,11 @@ def sentence_term(text: str, terms: dict[str, tuple[int, int]],
     >>> sentence_term("nhiệm kỳ 2020 - 2025, kinh tế tăng trưởng", config.DEFAULT_TERMS, config.DEFAULT_TERM_CONGRESS)
     ('XIV', 'term_span')
     """
-    for match in YEAR_SPAN.finditer(text):
+    for match in year_spans(text):
         term = term_of_years(int(match.group(1)), int(match.group(2)), terms)
         if term:
             return term, "term_span"
-    for match in _CITY_CONGRESS.finditer(text):
+    for match in (_CITY_CONGRESS.finditer(text) if "đảng" in text.lower() else ()):
         ordinal = roman_to_int(match.group(1))
         for name, number in term_congress.items():
             if number == ordinal and name in terms:
@@ -139,6 +150,18 @@ _FORWARD_WORDS = re.compile(r"mục\s+tiêu|phấn\s+đấu|đề\s+ra|phương\
                             re.IGNORECASE)
 
 
+# Each match of these holds one of the words of its _HINTS in lower case (none with "i", "k" or "s",
+# whose case-insensitive matches include letters that lower() maps elsewhere): a sentence without
+# any is skipped without running the pattern.
+_HINTS = {_CAPTION: (":",), _REVIEW_WORDS: ("đạt", "quả", "tựu", "qua", "đánh"),
+          _FORWARD_WORDS: ("mục", "đấu", "đề", "hướng", "ới", "đoạn")}
+
+
+def _says(pattern: re.Pattern, text: str) -> bool:
+    low = text.lower()
+    return any(hint in low for hint in _HINTS[pattern]) and pattern.search(text) is not None
+
+
 def attribute_terms(sentences: list[Sentence], terms=None, term_congress=None) -> list[tuple[str, str]]:
     """``(term, term_basis)`` for each sentence (rules in ``docs/term_rules.md``).
 
@@ -158,8 +181,8 @@ def attribute_terms(sentences: list[Sentence], terms=None, term_congress=None) -
     result: list[tuple[str, str]] = []
     across = ""  # the span term that goes on into the next paragraphs
     for para in _by_paragraph(sentences):
-        caption = any(_CAPTION.search(sentence.text) for sentence in para)
-        if any(_FORWARD_WORDS.search(sentence.text) for sentence in para):
+        caption = any(_says(_CAPTION, sentence.text) for sentence in para)
+        if any(_says(_FORWARD_WORDS, sentence.text) for sentence in para):
             across = ""
         carried = ("", "") if caption or not across else (across, "previous_paragraph")
         last_clue = None
@@ -171,7 +194,7 @@ def attribute_terms(sentences: list[Sentence], terms=None, term_congress=None) -
                 term, basis = carried
             result.append((term, basis))
         if last_clue and not caption:
-            reviews = any(_REVIEW_WORDS.search(sentence.text) for sentence in para)
+            reviews = any(_says(_REVIEW_WORDS, sentence.text) for sentence in para)
             across = last_clue[0] if last_clue[1] == "term_span" and reviews else ""
     return result
 

@@ -8,7 +8,8 @@ or from ``config``.  The ``terms`` table records the label, its basis and one me
 
 >>> from cantho_analysis.load.corpus import Corpus, Document
 >>> doc = Document("a", "a.txt", "Đại hội Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2020 - 2025 khai mạc.", "")
->>> [(t.term, t.label_basis) for t in resolve_terms(Corpus((doc,)), [(2020, 2025), (2025, 2030)], ["", ""])]
+>>> mentions = corpus_mentions(Corpus((doc,)))
+>>> [(t.term, t.label_basis) for t in resolve_terms(mentions, [(2020, 2025), (2025, 2030)], ["", ""])]
 [('XV', 'corpus'), ('I', 'default')]
 """
 
@@ -21,9 +22,9 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from .. import config
+from ..load.corpus import Corpus
 from ..output import codebook
 from .congresses import provincial_terms
-from ..load.corpus import Corpus
 from .parse import Params
 from .patterns import ordinal_value
 
@@ -60,12 +61,17 @@ def roman(number: int) -> str:
     return out
 
 
-def _mentions(corpus: Corpus) -> dict[tuple[int, int], list[tuple[int, str, str, int, int]]]:
-    """Provincial congress mentions by term years: ``(ordinal, doc_id, quote, start, end)``."""
+def term_mentions(doc_id: str, text: str) -> list[tuple]:
+    """Provincial congresses named with their term years in one document:
+    ``((first year, last year), ordinal, doc_id, mention, start, end)``."""
+    return [((first, last), ordinal, doc_id, text[start:end], start, end)
+            for ordinal, first, last, start, end in provincial_terms(text)]
+
+
+def _by_span(mentions: list[tuple]) -> dict[tuple[int, int], list[tuple]]:
     found: dict[tuple[int, int], list] = {}
-    for doc in corpus.documents:
-        for ordinal, first, last, start, end in provincial_terms(doc.text):
-            found.setdefault((first, last), []).append((ordinal, doc.doc_id, doc.text[start:end], start, end))
+    for span, *mention in mentions:
+        found.setdefault(span, []).append(tuple(mention))
     return found
 
 
@@ -81,13 +87,14 @@ def _from_corpus(span: tuple[int, int], mentions: list) -> Term | None:
                 first[1], first[2], first[3], first[4])
 
 
-def resolve_terms(corpus: Corpus, spans: list[tuple[int, int]], labels: list[str]) -> list[Term]:
-    """The corpus's two terms, earlier first (see the module docstring for the order of bases)."""
+def resolve_terms(mentions: list[tuple], spans: list[tuple[int, int]], labels: list[str]) -> list[Term]:
+    """The corpus's two terms, earlier first (see the module docstring for the order of bases);
+    *mentions* are the corpus's :func:`term_mentions`, in document order."""
     defaults = list(zip(config.DEFAULT_TERMS, config.DEFAULT_TERM_CONGRESS.values()))
-    mentions = _mentions(corpus) if not all(labels) else {}
+    by_span = _by_span(mentions)
     terms = []
     for span, label, (default_label, default_ordinal) in zip(spans, labels, defaults):
-        found = _from_corpus(span, mentions.get(span, []))
+        found = _from_corpus(span, by_span.get(span, []))
         if label:  # a Roman label names its congress, so "Đại hội ... lần thứ XV" is attributed to it
             terms.append(Term(label, *span, ordinal_value(label) if _ROMAN.fullmatch(label) else None, "parameter"))
         elif found:
@@ -97,6 +104,11 @@ def resolve_terms(corpus: Corpus, spans: list[tuple[int, int]], labels: list[str
     if terms[0].term == terms[1].term:  # two terms must never share a label
         terms = [Term(f"{t.start_year}-{t.end_year}", t.start_year, t.end_year, None, "conflict") for t in terms]
     return terms
+
+
+def corpus_mentions(corpus: Corpus) -> list[tuple]:
+    """:func:`term_mentions` of every document of a loaded corpus."""
+    return [mention for doc in corpus.documents for mention in term_mentions(doc.doc_id, doc.text)]
 
 
 def analysis_params(terms: list[Term], merger_date: str) -> Params:

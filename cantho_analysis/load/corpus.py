@@ -68,15 +68,15 @@ _HTML = re.compile(r"<(?:script|style|iframe|html|body|head|div|span|p|br|img|a|
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def decode_article(raw: bytes, name: str) -> tuple[str | None, list[tuple[str, str, str]]]:
+def decode_article(raw: bytes) -> tuple[str | None, list[tuple[str, str, str]]]:
     """Decode the bytes of one article; return ``(text, issues)``.
 
     ``issues`` is a list of ``(severity, code, reason)``.  ``text`` is None when the file
     cannot be analysed.
 
-    >>> decode_article("Đảng".encode(), "a.txt")[0]
+    >>> decode_article("Đảng".encode())[0]
     'Đảng'
-    >>> decode_article(b"\\xff\\xd8\\xff\\x00JFIF", "a.txt")[1][0][1]
+    >>> decode_article(b"\\xff\\xd8\\xff\\x00JFIF")[1][0][1]
     'binary'
     """
     if raw.startswith(_UTF16_BOMS):
@@ -115,7 +115,7 @@ def load_document(path: Path, doc_id: str | None = None) -> tuple[Document | Non
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return None, [Problem(name, doc_id, "error", "unreadable", f"{name}: cannot be read ({reason})")]
-    text, issues = decode_article(raw, name)
+    text, issues = decode_article(raw)
     problems = [Problem(name, doc_id, sev, code, f"{name}: {reason}") for sev, code, reason in issues]
     if text is None:
         return None, problems
@@ -137,39 +137,53 @@ def load_corpus(corpus_dir: str | Path, strict: bool = False) -> Corpus:
     >>> len(corpus.documents) >= 1
     True
     """
-    folder = Path(corpus_dir)
-    if not folder.is_dir():
-        raise CorpusError(f"{folder}: corpus folder not found (it must be a folder of .txt articles)")
     documents: dict[str, Document] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        problems.extend(_skip_reason(path))
-        if path.suffix.lower() != ".txt" or not path.is_file():
+    for path, skipped, readable in corpus_entries(corpus_dir):
+        problems.extend(skipped)
+        if not readable:
             continue
         doc, found = load_document(path)
         problems.extend(found)
         if doc is None:
             continue
         if doc.doc_id in documents:
-            problems.append(Problem(path.name, doc.doc_id, "error", "duplicate_id",
-                                    f"{path.name}: same document id as {documents[doc.doc_id].source_file} after Unicode normalisation; skipped"))
+            problems.append(duplicate_problem(path, documents[doc.doc_id]))
             continue
         documents[doc.doc_id] = doc
     if strict and problems:
         raise CorpusError(problems[0].message)
     if not documents:
-        raise CorpusError(f"{folder}: no readable .txt articles in this folder")
-    sources = article_sources(folder)
-    ordered = tuple(_with_source(documents[k], sources) for k in sorted(documents))
+        raise CorpusError(f"{Path(corpus_dir)}: no readable .txt articles in this folder")
+    sources = article_sources(Path(corpus_dir))
+    ordered = tuple(with_source(documents[k], sources) for k in sorted(documents))
     return Corpus(ordered, tuple(problems))
 
 
-def _with_source(doc: Document, sources: dict[str, dict]) -> Document:
+def with_source(doc: Document, sources: dict[str, dict]) -> Document:
+    """*doc* with the URL and site name its row of the corpus's ``sources.csv`` gives (if any)."""
     row = sources.get(doc.doc_id)
     if not row:
         return doc
     return dataclasses.replace(doc, url=unicodedata.normalize("NFC", row["url"]),
                                site=unicodedata.normalize("NFC", row["outlet"]))
+
+
+def corpus_entries(corpus_dir: str | Path) -> list[tuple[Path, list[Problem], bool]]:
+    """Every entry of *corpus_dir* in name order: ``(path, problems of a skipped entry, whether it
+    is a .txt file to load)``; raises :class:`CorpusError` when the folder does not exist."""
+    folder = Path(corpus_dir)
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: corpus folder not found (it must be a folder of .txt articles)")
+    return [(path, _skip_reason(path), path.suffix.lower() == ".txt" and path.is_file())
+            for path in sorted(folder.iterdir(), key=lambda p: p.name)]
+
+
+def duplicate_problem(path: Path, first: Document) -> Problem:
+    """The problem of a file whose document id is that of an earlier one, *first*."""
+    doc_id = unicodedata.normalize("NFC", path.stem)
+    return Problem(path.name, doc_id, "error", "duplicate_id",
+                   f"{path.name}: same document id as {first.source_file} after Unicode normalisation; skipped")
 
 
 def _not_regular(path: Path) -> Problem:

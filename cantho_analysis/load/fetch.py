@@ -26,9 +26,9 @@ import unicodedata
 import urllib.error
 import urllib.request
 import urllib.robotparser
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
@@ -199,7 +199,7 @@ def check_http_url(url: str) -> None:
     if not parts.hostname:
         raise FetchError("the URL names no host")
     try:
-        parts.port
+        _ = parts.port  # raises ValueError when the port is not a number
     except ValueError:
         raise FetchError("the URL's port is not a number") from None
 

@@ -10,15 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Old-style ("hoà") versus new-style ("hòa") tone placement: the tone moves from the second
-# vowel of oa/oe/uy to the first.  Only open syllables (nothing after the vowel pair) differ.
-_TONE = "[\u0300\u0301\u0303\u0309\u0323]"
-# The pair must close the syllable: no further letter or combining mark ("hoặc" stays).
-_OLD_STYLE = re.compile(
-    rf"(?<![qQ])([oO])([aAeE])({_TONE})(?![\w\u0300-\u036f])"
-    rf"|(?<![qQ])([uU])([yY])({_TONE})(?![\w\u0300-\u036f])"
-)
-
 _CHAR_MAP = str.maketrans({
     "\u00d0": "\u0110",  # Icelandic Eth looks like Đ; Vietnamese means Đ
     "\u00f0": "\u0111",
@@ -33,10 +24,22 @@ _CHAR_MAP = str.maketrans({
 })
 
 
+# Old-style ("hoà") versus new-style ("hòa") tone placement: the tone moves from the second
+# vowel of oa/oe/uy to the first (not after "q": "quà" stays).  Only open syllables (nothing after
+# the vowel pair) differ: the pair must close the syllable, no further letter or combining mark
+# ("hoặc" stays).  Matched on composed (NFC) text, where the second vowel and its tone are one
+# character; the look-behind comes after the first letter so that the engine scans for that letter.
+_OLD_STYLE_O = re.compile(r"([oO])(?<![qQ][oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?![\w\u0300-\u036f])")
+_OLD_STYLE_U = re.compile(r"([uU])(?<![qQ][uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\w\u0300-\u036f])")
+# Characters _CHAR_MAP changes: str.translate looks every character up, so test for them first.
+_MAPPED = re.compile("[" + "".join(chr(c) for c in _CHAR_MAP) + "]")
+
+
 def _move_tone(match: re.Match) -> str:
-    groups = [g for g in match.groups() if g is not None]
-    first, second, tone = groups
-    return first + tone + second
+    """``oà`` -> ``òa``: the tone of the second vowel goes to the first."""
+    first, second = match.groups()
+    vowel, tone = unicodedata.normalize("NFD", second)
+    return unicodedata.normalize("NFC", first + tone) + vowel
 
 
 def normalize(text: str) -> str:
@@ -48,19 +51,12 @@ def normalize(text: str) -> str:
     >>> normalize("Thanh Ho\\u00e0 \\u00d0\\u1ea3ng\\r\\n") == "Thanh Hòa Đảng\\n"
     True
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CHAR_MAP)
-    decomposed = unicodedata.normalize("NFD", text)
-    decomposed = _OLD_STYLE.sub(_move_tone, decomposed)
-    return unicodedata.normalize("NFC", decomposed)
-
-
-def fold(text: str) -> str:
-    """Lower-case *text* for matching, keeping diacritics (they carry meaning in Vietnamese).
-
-    >>> fold("Bí thư THÀNH ỦY")
-    'bí thư thành ủy'
-    """
-    return normalize(text).lower()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _MAPPED.search(text):
+        text = text.translate(_CHAR_MAP)
+    # Moving the tone on NFC text gives what moving it on NFD text and composing again would.
+    composed = unicodedata.normalize("NFC", text)
+    return _OLD_STYLE_U.sub(_move_tone, _OLD_STYLE_O.sub(_move_tone, composed))
 
 
 def lower_in_place(text: str) -> str:

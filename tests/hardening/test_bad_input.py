@@ -54,7 +54,7 @@ Kinh tế tăng trưởng khá, bình quân đạt 7,41%, cơ cấu chuyển d�
 Văn hóa - xã hội phát triển hài hòa; các công trình thủy lợi được đầu tư đồng bộ.
 
 Đại hội Đảng bộ thành phố lần thứ I, nhiệm kỳ 2025 - 2030 đề ra 6 nhiệm vụ trọng tâm và thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị.
-"""
+"""  # noqa: E501 (one paragraph per line, as in an article file)
 # Facts of GOOD that must survive next to any bad file: (value, unit) in `quantities`.
 GOOD_FACTS = {(7.41, "percent"), (312000.0, "billion_vnd"), (96.9, "million_vnd")}
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from cantho_analysis import config
-from cantho_analysis.runner import run
 from cantho_analysis.output.tables import build_tables
+from cantho_analysis.runner import run
 
 OTHER = config.REPO_DIR / "tests" / "fixtures" / "other_corpus"
 
@@ -30,6 +30,25 @@ def mixed_corpus(tmp_path_factory):
 
 def test_parallel_extraction_gives_the_same_tables(mixed_corpus):
     one, two = build_tables(mixed_corpus, jobs=1), build_tables(mixed_corpus, jobs=2)
+    for name in one:
+        assert one[name].equals(two[name]), name
+
+
+def test_parallel_loading_keeps_the_problems_and_the_first_of_a_duplicate(mixed_corpus, tmp_path):
+    """With jobs > 1 the workers read the files: the problems, and which of two files with one
+    document id is kept, are still those of the serial loader."""
+    import unicodedata
+
+    folder = tmp_path / "messy"
+    shutil.copytree(mixed_corpus, folder)
+    first = sorted(folder.glob("*.txt"))[0]
+    (folder / (unicodedata.normalize("NFD", "Đảng_ủy") + ".txt")).write_bytes(first.read_bytes())
+    (folder / (unicodedata.normalize("NFC", "Đảng_ủy") + ".txt")).write_text("Năm 2024, tỉnh đạt 5 chỉ tiêu.", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    (folder / "sub").mkdir()
+    one, two = build_tables(folder, jobs=1), build_tables(folder, jobs=2)
+    assert len(one["problems"]) == 4
     for name in one:
         assert one[name].equals(two[name]), name
 

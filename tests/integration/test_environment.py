@@ -7,7 +7,6 @@ import yaml
 
 from cantho_analysis import config
 
-
 # conda-forge names that differ from the PyPI names.
 CONDA_TO_PYPI = {"python-duckdb": "duckdb", "lxml-html-clean": "lxml_html_clean"}
 

@@ -9,8 +9,8 @@ import nbformat
 import pytest
 
 from cantho_analysis import config
-from cantho_analysis.output import codebook
 from cantho_analysis.cli import main
+from cantho_analysis.output import codebook
 from cantho_analysis.runner import MARKER, RunError, run
 
 OTHER_CORPUS = config.REPO_DIR / "tests" / "fixtures" / "other_corpus"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from cantho_analysis.analyse import findings
 from cantho_analysis.load.corpus import Corpus
 from cantho_analysis.output.tables import tables_from_corpus
+
 from .conftest import make_document
 
 REVIEW = (" date 2025-10-02 Tỉnh ủy Bến Tre tổ chức Đại hội. Nhiệm kỳ 2020 - 2025, Tỉnh ủy Bến Tre đã đạt được nhiều kết quả.\n"

@@ -121,7 +121,8 @@ def test_legal_issuer_subject(parse, sentence, issuer, subject):
         pytest.param(
             "Các địa phương tổ chức thành công Đại hội Đảng bộ các cấp tiến tới Đại hội XIV của Đảng.",
             [("national_party", 14, None, None, "Đại hội XIV")], id="tien-toi-dai-hoi",
-            marks=pytest.mark.xfail(strict=True, reason="the match starts at the first 'Đại hội' and runs into the second, giving level 'other' and quote 'Đại hội Đảng bộ các cấp tiến tới Đại hội XIV'"),
+            marks=pytest.mark.xfail(strict=True, reason="the match starts at the first 'Đại hội' and runs into the second, giving level "
+                                                        "'other' and quote 'Đại hội Đảng bộ các cấp tiến tới Đại hội XIV'"),
         ),
         pytest.param(
             "Đại hội đại biểu Đảng bộ các cơ quan Đảng tỉnh Nghệ An lần thứ I, nhiệm kỳ 2025 - 2030.",
@@ -191,7 +192,7 @@ def test_plan_element_scope(parse, sentence, scope, term):
     ],
 )
 def test_themes(parse, sentence, expected):
-    pd = parse(sentence)
-    rows = extract_themes(pd)
+    doc = parse(sentence)
+    rows = extract_themes(doc)
     assert [(r["year"], r["text"], r["term"]) for r in rows] == expected
     assert all(r["quote"] == r["text"] for r in rows)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from cantho_analysis.load.corpus import Corpus
 from cantho_analysis.extract.metadata import document_metadata
 from cantho_analysis.extract.parse import Params
 from cantho_analysis.extract.sentences import split_sentences
-from cantho_analysis.output.tables import merger_period, tables_from_corpus
+from cantho_analysis.load.corpus import Corpus
 from cantho_analysis.load.textnorm import normalize
+from cantho_analysis.output.tables import merger_period, tables_from_corpus
 
 _META_KEYS = ("published", "published_precision", "published_basis", "event_date")
 
@@ -169,8 +169,8 @@ def test_split_sentences(text, expected):
 
 
 def test_paragraph_ids(parse):
-    pd = parse("Dòng thứ nhất. Câu thứ hai.\n\nDòng thứ ba\nDòng thứ tư.")
-    assert [(s.para_id, s.text) for s in pd.sentences] == [
+    doc = parse("Dòng thứ nhất. Câu thứ hai.\n\nDòng thứ ba\nDòng thứ tư.")
+    assert [(s.para_id, s.text) for s in doc.sentences] == [
         (0, "Dòng thứ nhất."), (0, "Câu thứ hai."), (1, "Dòng thứ ba"), (2, "Dòng thứ tư.")]
 
 

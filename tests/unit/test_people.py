@@ -7,10 +7,10 @@ import pytest
 from cantho_analysis.extract.people import extract_credits, extract_officials
 
 
-def _officials(pd, expected):
+def _officials(doc, expected):
     """Rows as (name, code, organization, is_city_secretary); organization is only compared
     where the expected tuple gives one (None: not checked)."""
-    rows = sorted((r["name"], r["position_code"], r["organization"], r["is_city_secretary"]) for r in extract_officials(pd))
+    rows = sorted((r["name"], r["position_code"], r["organization"], r["is_city_secretary"]) for r in extract_officials(doc))
     checked = {(e[0], e[1]) for e in expected if e[2] is None}
     return [(n, c, None if (n, c) in checked else o, s) for n, c, o, s in rows]
 
@@ -109,16 +109,16 @@ def test_credits(parse, text, expected):
     ],
 )
 def test_photographer_never_official(parse, text, official, photographer):
-    pd = parse(text)
-    officials = {r["name"] for r in extract_officials(pd)}
-    photos = {r["name"] for r in extract_credits(pd) if r["role"] == "photo"}
+    doc = parse(text)
+    officials = {r["name"] for r in extract_officials(doc)}
+    photos = {r["name"] for r in extract_credits(doc) if r["role"] == "photo"}
     assert official in officials
     assert photos == {photographer}
     assert photographer not in officials
 
 
-def _rows(pd):
-    return sorted((r["name"], r["position_code"], r["organization"], r["status"]) for r in extract_officials(pd))
+def _rows(doc):
+    return sorted((r["name"], r["position_code"], r["organization"], r["status"]) for r in extract_officials(doc))
 
 
 # Constructions met in real news articles, each rewritten with invented names, places and

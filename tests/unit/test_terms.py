@@ -6,9 +6,10 @@ Invented provinces, names and sentences only.
 import pytest
 
 from cantho_analysis.extract.congresses import provincial_terms
+from cantho_analysis.extract.terms import corpus_mentions, resolve_terms
 from cantho_analysis.load.corpus import Corpus
 from cantho_analysis.output.tables import tables_from_corpus
-from cantho_analysis.extract.terms import resolve_terms
+
 from .conftest import make_document
 
 SPANS = [(2020, 2025), (2025, 2030)]
@@ -50,13 +51,13 @@ LABEL_CASES = [
 @pytest.mark.parametrize(("articles", "labels", "expected"), LABEL_CASES)
 def test_term_labels(articles, labels, expected):
     corpus = Corpus(tuple(make_document(text, f"d{i}") for i, text in enumerate(articles)))
-    terms = resolve_terms(corpus, SPANS, labels)
+    terms = resolve_terms(corpus_mentions(corpus), SPANS, labels)
     assert [(t.term, t.label_basis, t.congress_ordinal) for t in terms] == expected
 
 
 def test_a_corpus_label_keeps_its_mention_and_counts():
     corpus = Corpus((make_document("Mở đầu. " + XV_2020, "a"), make_document(XV_2020, "b")))
-    term = resolve_terms(corpus, SPANS, ["", ""])[0]
+    term = resolve_terms(corpus_mentions(corpus), SPANS, ["", ""])[0]
     text = corpus.documents[0].text
     assert (term.n_mentions, term.n_articles, term.doc_id) == (2, 2, "a")
     assert text[term.mention_start:term.mention_end] == term.mention == "Đại hội Đảng bộ tỉnh lần thứ XV"

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cantho_analysis.load.corpus import Corpus, Document, load_corpus
 from cantho_analysis.extract.parse import parse_document
+from cantho_analysis.load.corpus import Corpus, Document, load_corpus
+from cantho_analysis.load.textnorm import normalize
 from cantho_analysis.output.tables import extract_document, tables_from_corpus
-from cantho_analysis.load.textnorm import fold, normalize
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
 
@@ -65,8 +65,8 @@ def test_normalize(raw, expected):
         ("\u00d0ẢNG BỘ", "đảng bộ"),
     ],
 )
-def test_fold(raw, expected):
-    assert fold(raw) == expected
+def test_normalised_lower_case(raw, expected):
+    assert normalize(raw).lower() == expected
 
 
 # --- dirty text gives the same tables as clean text ---------------------------------------
