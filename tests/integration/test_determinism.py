@@ -79,3 +79,18 @@ def test_notebooks_in_parallel_give_the_same_outputs_with_a_progress_line_and_no
     # Kernels talk over IPC and are stopped at once: no transport warning, no shutdown noise.
     assert "WARNING" not in result.stderr and "ERROR" not in result.stderr and "TCP" not in result.stderr
     assert result.stdout.startswith("done in ") and f"report {parallel}/report/index.html" in result.stdout
+
+
+def test_parallel_extraction_keeps_the_manifest_urls(tmp_path):
+    """A fetched corpus (here from the invented saved pages) gives the same tables, URLs included,
+    whether its files are loaded in the parent or in the workers."""
+    from cantho_analysis.load.fetch import FetchOptions, convert_html_dir
+
+    corpus = tmp_path / "corpus"
+    convert_html_dir(config.REPO_DIR / "tests" / "fixtures" / "fetch_site", corpus, FetchOptions(), log=lambda m: None)
+    articles = sorted(corpus.glob("*.txt"))
+    shutil.copy(articles[0], corpus / "zz_copy_without_manifest_row.txt")  # four files: the parallel path
+    one, two = build_tables(corpus, jobs=1), build_tables(corpus, jobs=2)
+    for name in one:
+        assert one[name].equals(two[name]), name
+    assert (two["documents"]["url"].str.startswith("https://")).sum() >= 2
