@@ -82,7 +82,7 @@ def _extract(args) -> int:
     if outside:
         raise ValueError(f"-p {outside[0]}: not an extraction parameter; extract accepts {', '.join(parameters.EXTRACTION)}")
     values = parameters.validate(given)
-    tables = build_tables(args.corpus, {k: values[k] for k in parameters.EXTRACTION}, strict=args.strict, jobs=args.jobs)
+    tables = build_tables(args.corpus, parameters.extraction_values(values), strict=args.strict, jobs=args.jobs)
     for problem in tables["problems"].itertuples():
         print(f"{problem.severity}: {problem.message}", file=sys.stderr)
     write_tables(tables, args.out)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from . import __version__, config, parameters
 from .extract.parse import Params
+from .extract.terms import analysis_params, terms_from_frame
 from .output import figures
 from .output.tables import build_tables, read_tables, write_tables
 
@@ -57,15 +58,12 @@ def setup(namespace: dict) -> tuple[dict, Params]:
 
 def extraction_settings(values: dict) -> dict:
     """What the tables depend on besides the corpus: the extraction parameters and the package."""
-    return {"package_version": __version__, **{name: values[name] for name in parameters.EXTRACTION}}
+    return {"package_version": __version__, **parameters.extraction_values(values)}
 
 
 def params_of(tables: dict, merger_date: str) -> Params:
     """The :class:`Params` the tables were extracted with (the terms as the ``terms`` table names them)."""
-    terms = tables["terms"]
-    return Params(merger_date=merger_date,
-                  terms={t.term: (int(t.start_year), int(t.end_year)) for t in terms.itertuples()},
-                  term_congress={t.term: int(t.congress_ordinal) for t in terms.itertuples() if pd.notna(t.congress_ordinal)})
+    return analysis_params(terms_from_frame(tables["terms"]), merger_date)
 
 
 def write_run_tables(tables: dict, data_dir: Path, settings: dict) -> None:
@@ -116,8 +114,7 @@ def cached_tables(corpus_dir: Path, settings: dict) -> dict:
     if (entry / SETTINGS_FILE).is_file():
         os.utime(entry)  # most recently used: kept when old entries are pruned
         return read_tables(entry)
-    values = {k: v for k, v in settings.items() if k != "package_version"}
-    tables = build_tables(corpus_dir, values)
+    tables = build_tables(corpus_dir, parameters.extraction_values(settings))
     _store(entry, tables, settings)
     return tables
 

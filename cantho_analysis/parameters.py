@@ -132,6 +132,11 @@ def validate(values: dict) -> dict:
     return checked
 
 
+def extraction_values(values: dict) -> dict:
+    """The checked *values* that change extracted values (what ``build_tables`` takes)."""
+    return {name: values[name] for name in EXTRACTION}
+
+
 def term_spans(values: dict) -> list[tuple[int, int]]:
     """The two terms' year spans, earlier first."""
     return [(values["previous_term_start"], values["previous_term_end"]),

@@ -251,15 +251,16 @@ def _compare_rows(section: str, frame: pd.DataFrame, keys: list[str], terms: lis
     return rows
 
 
-def counted(values, limit: int = 5, sep: str = "; ") -> str:
-    """Distinct values, most stated first, each with its count when stated more than once.
+def counted(values, limit: int = 5, sep: str = "; ", lang: str = "en", times=lambda value, n: f"{value} (×{n})") -> str:
+    """Distinct values, most stated first, each written ``times(value, count)`` when stated more
+    than once; the first *limit* of them (see :func:`listed`).
 
     >>> counted(["7%", "8%", "7%"])
     '7% (×2); 8%'
     """
     counts = Counter(values)
     ordered = sorted(counts, key=lambda v: -counts[v])  # stable: first-stated first among ties
-    return listed((v if counts[v] == 1 else f"{v} (×{counts[v]})" for v in ordered), limit, sep=sep)
+    return listed((v if counts[v] == 1 else times(v, counts[v]) for v in ordered), limit, lang, sep)
 
 
 def plan_structures(tables: dict) -> pd.DataFrame:

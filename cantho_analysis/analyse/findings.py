@@ -85,11 +85,8 @@ def _distinct(values: list[str], lang: str, limit: int = 4, sep: str = "; ") -> 
     >>> _distinct(["7% (2024)", "8% (2025)", "7% (2024)"], "en")
     '7% (2024) in 2 statements; 8% (2025)'
     """
-    counts = pd.Series(values).value_counts(sort=False)
-    ordered = sorted(counts.index, key=lambda v: -counts[v])  # stable: first stated first among ties
-    word = "statements" if lang == "en" else "phát biểu"
-    return analysis.listed([v if counts[v] == 1 else f"{v} in {counts[v]} {word}" if lang == "en"
-                            else f"{v} trong {counts[v]} {word}" for v in ordered], limit, lang, sep)
+    times = (lambda v, n: f"{v} in {n} statements") if lang == "en" else (lambda v, n: f"{v} trong {n} phát biểu")
+    return analysis.counted(values, limit, sep, lang, times)
 
 
 def _refers_to(spans: dict, row, lang: str) -> str:

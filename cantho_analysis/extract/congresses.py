@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..load.textnorm import lower_in_place
 from .parse import ParsedDocument
 from .patterns import caseless_scan, ordinal_value
 
@@ -55,8 +56,7 @@ def extract_congresses(doc: ParsedDocument) -> list[dict]:
     text = doc.text
     rows = []
     for match in caseless_scan(_CONGRESS, text, doc.low, _CONGRESS_START):
-        written = match.group("ord") or match.group("roman")
-        ordinal = _ORD_WORDS.get(written.lower()) if written.lower() in _ORD_WORDS else ordinal_value(written)
+        ordinal = _ordinal(match)
         if ordinal is None:
             continue
         sentence = doc.sentences[doc.sent_at(match.start())] if doc.sentences else None
@@ -69,6 +69,12 @@ def extract_congresses(doc: ParsedDocument) -> list[dict]:
         if ordinal is not None:
             rows.append(_row(doc, match, ordinal, "national_assembly", "Quốc hội"))
     return sorted(rows, key=lambda r: r["start"])
+
+
+def _ordinal(match: re.Match) -> int | None:
+    """The congress number a match writes ("lần thứ XV", "lần thứ nhất", "XIV"), or None."""
+    written = match.group("ord") or match.group("roman")
+    return _ORD_WORDS.get(written.lower()) if written.lower() in _ORD_WORDS else ordinal_value(written)
 
 
 def _organization(body: str, before: str) -> str:
@@ -97,12 +103,11 @@ def provincial_terms(text: str):
     """
     if "nhiệm kỳ" not in text and "Nhiệm kỳ" not in text:
         return
-    for match in _CONGRESS.finditer(text):
+    for match in caseless_scan(_CONGRESS, text, lower_in_place(text), _CONGRESS_START):
         term = _TERM.match(text[match.end():match.end() + 40])
         if term is None:
             continue
-        written = match.group("ord") or match.group("roman")
-        ordinal = _ORD_WORDS.get(written.lower()) if written.lower() in _ORD_WORDS else ordinal_value(written)
+        ordinal = _ordinal(match)
         sentence_start = max(text.rfind(". ", 0, match.start()) + 1, text.rfind("\n", 0, match.start()) + 1)
         level = _level(match.group("body"), text[sentence_start:match.start()], text[match.end():match.end() + 40])
         if ordinal is not None and level == "provincial_party":

@@ -118,6 +118,15 @@ def analysis_params(terms: list[Term], merger_date: str) -> Params:
                   term_congress={t.term: t.congress_ordinal for t in terms if t.congress_ordinal is not None})
 
 
+def terms_from_frame(frame: pd.DataFrame) -> list[Term]:
+    """The inverse of :func:`terms_frame` (for tables read back from disk)."""
+    return [Term(**{k: (None if pd.isna(v) else int(v) if k in _INTEGERS else v) for k, v in row.items()})
+            for row in frame.to_dict("records")]
+
+
+_INTEGERS = ("start_year", "end_year", "congress_ordinal", "n_mentions", "n_articles", "mention_start", "mention_end")
+
+
 def terms_frame(terms: list[Term]) -> pd.DataFrame:
     """The ``terms`` table, earlier term first, schema-validated."""
     cols = codebook.columns("terms")

@@ -72,7 +72,7 @@ def render_report(notebooks: list[Path], report_dir: Path, tables: dict | None =
     found = findings.key_findings(tables)
     _write(report_dir / "evidence.html", _t("evidence", lang), _evidence_body(found, tables, lang), lang)
     index = report_dir / "index.html"
-    earlier, later = (name[0].lower() + name[1:] if lang == "vi" else name for name in analysis.term_names(tables, lang).values())
+    earlier, later = _term_names_in_sentence(tables, lang)
     title = _t("title", lang).format(body=findings.subject_name(tables) or ("The Party committee" if lang == "en" else "Cấp ủy"),
                                      earlier=earlier, later=later)
     _write(index, title, _summary_body(title, found, findings.limits(tables, found), tables, pages, lang), lang)
@@ -106,10 +106,13 @@ def _page_title(path: Path) -> str:
     return path.stem
 
 
+def _term_names_in_sentence(tables: dict, lang: str) -> list[str]:
+    """The two terms' names as they read mid-sentence ("nhiệm kỳ XIV (2020-2025)" in Vietnamese)."""
+    return [name[0].lower() + name[1:] if lang == "vi" else name for name in analysis.term_names(tables, lang).values()]
+
+
 def _question(tables: dict, lang: str) -> str:
-    earlier, later = analysis.term_names(tables, lang).values()
-    if lang == "vi":
-        earlier, later = earlier[0].lower() + earlier[1:], later[0].lower() + later[1:]
+    earlier, later = _term_names_in_sentence(tables, lang)
     return _t("question_text", lang).format(earlier=earlier, later=later)
 
 

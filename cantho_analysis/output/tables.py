@@ -277,12 +277,14 @@ def _tables(parts: list[_Part], problems, terms: list[Term]) -> dict[str, pd.Dat
     problem_rows = [vars(p) for p in problems]
     tables = {}
     for name in codebook.table_names():
+        if name == "terms":
+            tables[name] = terms_frame(terms)  # one row per term, not per document
+            continue
         if name == "problems":
             columns = {col: _array([row[col] for row in problem_rows], codebook.dtype(col)) for col in codebook.columns(name)}
         else:
             columns = {col: _concat([part[name][col] for part in parts], codebook.dtype(col)) for col in codebook.columns(name)}
         tables[name] = _frame(name, columns)
-    tables["terms"] = terms_frame(terms)
     return tables
 
 
