@@ -109,11 +109,12 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(out_dir)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-{os.getpid()}-", dir=out_dir.parent))
-    with _cleanup_on_signal(tmp):
+    with _cleanup_on_signal(tmp) as signals:
+        log = signals.checked(log)  # every stage starts by checking that no signal came
         try:
             log(f"[1/{len(sources) + 2}] extracting tables from {corpus_dir}")
             settings = extraction_settings(values)
-            tables = build_tables(corpus_dir, {k: v for k, v in settings.items() if k != "package_version"}, jobs=jobs)
+            tables = build_tables(corpus_dir, parameters.extraction_values(values), jobs=jobs)
             write_run_tables(tables, tmp / "data", settings)
             from .output.datapackage import write_datapackage
 
@@ -124,6 +125,7 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
 
             render_report(executed, tmp / "report", lang=str(params.get("lang", "en")))
             (tmp / MARKER).write_text(json.dumps({"corpus_dir": str(corpus_dir), "parameters": params}, sort_keys=True, indent=1) + "\n")
+            signals.check()
             _swap_into_place(tmp, out_dir)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -306,24 +308,44 @@ def _alive(pid: int) -> bool:
 
 
 class _cleanup_on_signal:
-    """Turn SIGTERM into KeyboardInterrupt so the temporary folder is removed on the way out."""
+    """Turn SIGTERM (and SIGINT, unless it is ignored as under ``nohup``) into KeyboardInterrupt
+    so the temporary folder is removed on the way out, and remember that it came: a library that
+    swallows the KeyboardInterrupt (a kernel starting, say) cannot let the run go on, because
+    :meth:`check` raises it again at the next stage and before the output is swapped in."""
 
     def __init__(self, tmp: Path):
         self.tmp = tmp
+        self.received: list[int] = []
 
     def __enter__(self):
-        self.previous = signal.getsignal(signal.SIGTERM)
-
         def interrupt(signum, frame):
+            self.received.append(signum)
             raise KeyboardInterrupt(f"signal {signum}")
 
-        try:
-            signal.signal(signal.SIGTERM, interrupt)
-        except ValueError:  # not the main thread: leave handlers alone
-            self.previous = None
+        self.previous = {}
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            current = signal.getsignal(signum)
+            if signum == signal.SIGINT and current is not signal.default_int_handler:
+                continue  # an inherited ignore (nohup, a background job) is the caller's choice
+            try:
+                signal.signal(signum, interrupt)
+                self.previous[signum] = current
+            except ValueError:  # not the main thread: leave handlers alone
+                pass
         return self
 
+    def check(self) -> None:
+        if self.received:
+            raise KeyboardInterrupt(f"signal {self.received[0]}")
+
+    def checked(self, log):
+        """*log*, checking first that no signal came."""
+        def checked_log(message):
+            self.check()
+            log(message)
+        return checked_log
+
     def __exit__(self, *exc):
-        if self.previous is not None:
-            signal.signal(signal.SIGTERM, self.previous)
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
         return False

@@ -35,8 +35,20 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _start(out: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "cantho_analysis", "run", "--out", str(out)],
+@pytest.fixture(scope="module")
+def slow_corpus(tmp_path_factory):
+    """600 synthetic articles: extracting them takes seconds, so a signal sent half a second
+    after "[1/7]" lands during extraction however fast the machine is (the seeds take less)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_corpus", config.REPO_DIR / "benchmarks" / "make_corpus.py")
+    make_corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_corpus)
+    return make_corpus.make_corpus(600, tmp_path_factory.mktemp("slow") / "corpus", 0)
+
+
+def _start(out: Path, corpus: Path = config.SEEDS_DIR) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "cantho_analysis", "run", "--corpus", str(corpus), "--out", str(out)],
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
                             preexec_fn=_default_sigint)
 
@@ -55,13 +67,14 @@ def _wait_for(process: subprocess.Popen, marker: str, timeout: float = 120) -> N
 
 
 @pytest.mark.parametrize("sig, moment", [
-    (signal.SIGTERM, "[1/7]"),  # while extracting the tables
+    (signal.SIGTERM, "[1/7]"),  # while extracting the tables (of the slow corpus)
+    (signal.SIGTERM, "[2/7]"),  # while the first kernel starts
     (signal.SIGINT, "[3/7]"),  # while a notebook runs
     (signal.SIGTERM, "[5/7]"),
 ])
-def test_interrupted_run_keeps_the_previous_output(previous, sig, moment):
+def test_interrupted_run_keeps_the_previous_output(previous, slow_corpus, sig, moment):
     before = _digest(previous)
-    process = _start(previous)
+    process = _start(previous, slow_corpus if moment == "[1/7]" else config.SEEDS_DIR)
     _wait_for(process, moment)
     time.sleep(0.5)
     process.send_signal(sig)
