@@ -309,9 +309,10 @@ def _place(words: list[_Word], j: int, national: bool) -> int:
     if words[j - 1].low == "tp" and j < len(words) and words[j].text == "." and words[j].start == words[j - 1].end:
         j += 1
     known = _longest(words, j, lex.places) if j < len(words) and words[j].text[:1].isupper() else None
-    if known:
-        return j + known[0]
-    return _local_name(words, j) if level == "local" else j
+    if level == "local":
+        # A commune may extend a province's name ("xã Hòa Bình Đông"): the longer reading wins.
+        return max(j + (known[0] if known else 0), _local_name(words, j))
+    return j + known[0] if known else j
 
 
 def _local_name(words: list[_Word], j: int) -> int:

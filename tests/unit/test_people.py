@@ -65,6 +65,9 @@ OFFICIAL_CASES = [
     pytest.param(
         "Bí thư Đảng ủy xã Tân Hòa Lê Văn Bảy báo cáo kết quả.",
         [("Lê Văn Bảy", "sub_secretary", "Đảng ủy xã Tân Hòa", False)], id="commune-tail-eats-name"),
+    pytest.param(
+        "Ông Đỗ Văn Tám, Bí thư Đảng ủy xã Hòa Bình Tây, phát biểu.",
+        [("Đỗ Văn Tám", "sub_secretary", "Đảng ủy xã Hòa Bình Tây", False)], id="commune-extends-a-province-name"),
 ]
 
 
