@@ -11,8 +11,8 @@ People are read as a small mention grammar (``data/positions.yaml``):
    sentence-opening pronoun ("Ông là ...") stand for a full name already met in the article.
 3. **Attachment** joins them across the separators the genre uses: titles before a name
    ("Ủy viên Bộ Chính trị, Chủ tịch Quốc hội <Name>"), titles after it (``,`` ``-`` ``:`` ``là``),
-   appointments ("được bầu giữ chức", "được điều động, chỉ định làm"), replacements
-   ("thay ông <Name>"), list headings ("Các Phó Bí thư gồm: ...") and lists separated by ``;``.
+   appointments ("được bầu giữ chức", "được điều động, chỉ định làm"), posts left ("thôi giữ
+   chức", "được miễn nhiệm chức vụ": former), replacements ("thay ông <Name>"), list headings ("Các Phó Bí thư gồm: ...") and lists separated by ``;``.
 
 Every row carries a ``status``: ``current``, ``former`` or ``appointed``.  A title without its
 place ("Chủ tịch UBND tỉnh", a bare "Bí thư") takes the article's own committee and place, and
@@ -79,6 +79,11 @@ _APPOINT = re.compile(
 _FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó)\s+(?:[^;.:]{0,40}?\s)?(?:chức\s+vụ|cương\s+vị|vị\s+trí|là)"
                      r"(?:\s+như)?\s*:?\s*$",
                      re.IGNORECASE)
+# Relieved of a post ("thôi giữ chức", "được miễn nhiệm chức vụ"): the post is then a former one.
+_RELIEVE = re.compile(
+    r"^[\s,\-–—]*(?:(?:đã|đều|cùng|sẽ|vừa|chính\s+thức|được|cho)\s+)*"
+    r"(?:thôi|miễn\s+nhiệm|nghỉ)(?:\s+(?:giữ|làm|tham\s+gia))?(?:\s+(?:chức(?:\s+vụ)?|cương\s+vị|vị\s+trí))?\s*$",
+    re.IGNORECASE)
 _LINK = re.compile(r"^\s*(?:,|kiêm|và|,\s*kiêm|,\s*và)?\s*$", re.IGNORECASE)
 _LIST_LINK = re.compile(r"^\s*(?:,|;|kiêm|và)?\s*$", re.IGNORECASE)
 _REPLACE = re.compile(r"^\s*,?\s*thay\s+(?:cho\s+)?(?:ông|bà|đồng\s+chí)\s+$", re.IGNORECASE)
@@ -453,6 +458,8 @@ def _after_chain(items, k, text, direct, claimed, pairs) -> int:
                 status = "current"
             elif _FORMER.match(gap):
                 status, list_mode = "former", True
+            elif _RELIEVE.match(gap):
+                status = "former"
             elif _APPOINT.match(gap):
                 status = "appointed"
             else:

@@ -248,6 +248,15 @@ GRAMMAR_CASES = [
          ("Doãn Văn Kiên", "people_committee_vice_chair", "UBND tỉnh Hà Tĩnh", "former")],
         id="career-list-with-nhu-and-cu"),
     pytest.param(
+        "Bà Âu Thị Nhàn được thôi giữ chức vụ Phó Bí thư Tỉnh ủy, Ủy viên Ban Chấp hành Đảng bộ tỉnh để nghỉ hưu.",
+        [("Âu Thị Nhàn", "deputy_secretary", "Tỉnh ủy", "former"),
+         ("Âu Thị Nhàn", "executive_committee_member", "Ban Chấp hành Đảng bộ tỉnh", "former")],
+        id="relieved-of-posts"),
+    pytest.param(
+        "Ông Giáp Văn Hòa được miễn nhiệm chức vụ Chủ tịch UBND thành phố.",
+        [("Giáp Văn Hòa", "people_committee_chair", "UBND thành phố", "former")],
+        id="dismissed-from-post"),
+    pytest.param(
         "Bí thư Huyện ủy Tân Phước Lê Văn Đức báo cáo.",
         [("Lê Văn Đức", "sub_secretary", "Huyện ủy Tân Phước", "current")],
         id="district-committee-name"),
