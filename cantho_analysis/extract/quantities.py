@@ -46,6 +46,8 @@ _UNITS = [
     (r"năm(?!\s+(?:19|20)\d{2})", "years"),
     (r"ngày", "days"),
     (r"ha|hécta|héc-ta", "ha"),
+    (r"km2|km²", "km2"),
+    (r"m2|m²", "m2"),
     (r"km", "km"),
 ]
 # One named group per unit and no other group: match.lastgroup names the unit found.
@@ -268,7 +270,7 @@ def _count_metric(unit: str, kind: str, after: str) -> tuple[str, str]:
 _BASE = re.compile(r"\bso\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
 # "từ 40 - 75 năm tuổi Đảng": years of membership, the cue after the unit.
 _MEMBERSHIP_AFTER = re.compile(r"\s*tuổi\s+Đảng", re.IGNORECASE)
-_COUNT_UNITS = {"persons", "organizations", "count", "years", "days", "ha", "km"}
+_COUNT_UNITS = {"persons", "organizations", "count", "years", "days", "ha", "km", "km2", "m2"}
 
 
 def _kind(unit: str, clause: str, after: str, frame: tuple[str, bool], ratio: bool = False) -> str:

@@ -125,6 +125,11 @@ QUANTITY_CASES = [
                  [_q(3.0, "days", "count", quote="3 ngày")], id="trong-n-ngay"),
     pytest.param("Toàn Đảng bộ tỉnh có 1.320 tổ chức cơ sở đảng với 98.500 đảng viên.",
                  [_q(1320.0, "organizations", "count"), _q(98500.0, "persons", "count", metric="party_membership")], id="party-counts"),
+    # --- areas: the "2" of km2 / m2 is part of the unit, not dropped
+    pytest.param("Tỉnh mới có diện tích tự nhiên hơn 7.120 km2 và 84 xã, phường.",
+                 [_q(7120.0, "km2", "count", "more_than", quote="hơn 7.120 km2"), _q(84.0, "count", "count", quote="84 xã")],
+                 id="square-km"),
+    pytest.param("Dự án xây dựng 3.400 m² nhà ở xã hội.", [_q(3400.0, "m2", "count", quote="3.400 m²")], id="square-metres"),
 ]
 
 
