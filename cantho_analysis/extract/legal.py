@@ -38,7 +38,10 @@ _TYPE_START = re.compile(rf"(?:{'|'.join(_TYPES)})\b", re.IGNORECASE)
 # An issuer is a body's name: capitalised words, Roman numerals and the lower-case words of the
 # office and body names in data/positions.yaml ("Ban Chấp hành Trung ương Đảng khóa XII",
 # "UBND tỉnh An Giang", "Thủ tướng Chính phủ").
-_ISSUER_WORD = re.compile(r"\s*([^\W\d_][\w]*|[IVXLC]+)(?=[\s,;.()…]|$)")
+_ISSUER_WORD = re.compile(r"\s*([^\W\d_][\w]*|[IVXLC]+|\d{1,2})(?=[\s,;.()…]|$)")
+# A plenum is numbered: "Hội nghị Trung ương 11", "Hội nghị lần thứ 10 Ban Chấp hành ...".
+_NUMBERED_AFTER = {"ương", "thứ"}
+_ORDINAL_WORDS = {"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"}
 # A list after one type ("Nghị quyết số 59, 70, 71 và 72") names one document per number.
 _MORE = re.compile(r"\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d,.\-/]\d|\d|\s*[-/]\s*[A-ZĐ])(?!\s*(?:%|năm|người|đảng))")
 _SUBJECT = re.compile(r"^\s*(?:của\s+[^,;.…]{3,60}?\s+)?về\s+(?P<subject>[^;…]{3,200}?)(?=\s*[;…]|\.(?:\s|$)|,\s*(?:Nghị quyết|Chỉ thị|Kết luận|Quyết định)|$)")
@@ -88,7 +91,7 @@ def _issuer_words() -> frozenset:
     # Only words written in lower case inside the names ("Quốc hội", "Thủ tướng"); "và" joins two
     # capitalised parts and is checked where it stands.
     words = {w for phrase in phrases for w in re.findall(r"\w+", phrase) if w[:1].islower()} - {"và"}
-    return frozenset(words | {"khóa", "tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "nhân", "dân"})
+    return frozenset(words | {"khóa", "tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "nhân", "dân", "nghị", "lần", "thứ"})
 
 
 def _issuer(tail: str) -> str:
@@ -97,15 +100,18 @@ def _issuer(tail: str) -> str:
     if not start:
         return ""
     words, cursor = [], start.end()
-    while len(words) < 12 and (word := _ISSUER_WORD.match(tail, cursor)):
+    while len(words) < 16 and (word := _ISSUER_WORD.match(tail, cursor)):
         token = word.group(1)
         joins = (token == "và" and (following := _ISSUER_WORD.match(tail, word.end())) and following.group(1)[:1].isupper()
                  and not _TYPE_START.match(tail, following.start(1)))
-        if not (token[:1].isupper() or token in _issuer_words() or joins):
+        if token.isdigit() or (words and words[-1] == "thứ" and token in _ORDINAL_WORDS):
+            if not words or words[-1] not in _NUMBERED_AFTER:
+                break
+        elif not (token[:1].isupper() or token in _issuer_words() or joins):
             break
         words.append(token)
         cursor = word.end()
-    while words and words[-1].lower() in {"khóa", "tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "các"}:
+    while words and words[-1].lower() in {"khóa", "tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "các", "lần", "thứ"}:
         words.pop()
     return " ".join(words)
 

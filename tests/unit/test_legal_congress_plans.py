@@ -89,6 +89,12 @@ def test_legal_refs(parse, sentence, expected):
         pytest.param(
             "Quyết định số 1520/QĐ-UBND ngày 5/3/2024 của UBND tỉnh An Giang được triển khai đồng bộ.", "UBND tỉnh An Giang", "",
             id="issuer-then-passive"),
+        pytest.param(
+            "Nghị quyết số 31-NQ/TW ngày 2/3/2024 của Hội nghị Trung ương 9 khóa XIII về đất đai.",
+            "Hội nghị Trung ương 9 khóa XIII", "đất đai", id="issuer-numbered-plenum"),
+        pytest.param(
+            "Nghị quyết số 8-NQ/TW của Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XI về nông thôn.",
+            "Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XI", "nông thôn", id="issuer-plenum-in-words"),
     ],
 )
 def test_legal_issuer_subject(parse, sentence, issuer, subject):
