@@ -56,12 +56,13 @@ _PEOPLE_NOUNS = r"phó\s+bí\s+thư|đồng\s+chí|ủy\s+viên|thành\s+viên|�
 _RANK_WORDS = {"nhất": 1, "nhì": 2, "tư": 4, "năm": 5}
 # Run on the lower-cased text (textnorm.lower_in_place): case-sensitive matching is much faster.
 _NUMBER_RE = re.compile(
-    rf"(?<![\w.,/:-])(?P<a>{_NUM})(?:\s*/\s*(?P<den>\d+)(?!\s*/)|\s*(?:[-–]|đến)\s*(?P<b>{_NUM})(?=\s*[%\w]))?(?![\d/]|,\d|\.\d)"
+    # "hai con số" / "2 con số" (double-digit growth) first: "2" alone would be a count.
+    rf"(?<!\w)(?P<two>(?:hai|(?<![.,/:-])2)\s+con\s+số)"
+    rf"|(?<![\w.,/:-])(?P<a>{_NUM})(?:\s*/\s*(?P<den>\d+)(?!\s*/)|\s*(?:[-–]|đến)\s*(?P<b>{_NUM})(?=\s*[%\w]))?(?![\d/]|,\d|\.\d)"
     rf"|(?<!\w)(?P<w>{'|'.join(_WORD_NUMBERS)})(?=\s+(?:ngày|năm|tháng|chỉ\s+tiêu|nhiệm\s+vụ|khâu|nhóm|đột\s+phá|{_PEOPLE_NOUNS})\b)"
     # "năm" is five only before a noun of people: elsewhere it is "year".
     rf"|(?<!\w)(?P<five>năm)(?=\s+(?:{_PEOPLE_NOUNS})\b)"
-    rf"|(?<=thứ\s)(?P<rank>nhất|nhì|{'|'.join(_WORD_NUMBERS)}|tư|năm)(?!\w)"
-    rf"|(?<!\w)(?P<two>hai\s+con\s+số)")
+    rf"|(?<=thứ\s)(?P<rank>nhất|nhì|{'|'.join(_WORD_NUMBERS)}|tư|năm)(?!\w)")
 # Where a number can start: a digit, or a number word (a branch of plain words, which the regex
 # engine scans for quickly).  See _numbers.
 _NUMBER_WORD_START = re.compile("|".join(sorted({*_WORD_NUMBERS, *_RANK_WORDS})))

@@ -86,6 +86,8 @@ QUANTITY_CASES = [
     # --- hai con số
     pytest.param("Tỉnh Quảng Ninh phấn đấu tăng trưởng kinh tế đạt hai con số.",
                  [_q(10.0, "percent", "target", "at_least", quote="hai con số", metric="grdp_growth")], id="hai-con-so"),
+    pytest.param("Đảng bộ tỉnh Yên Thịnh phấn đấu tăng trưởng 2 con số từ năm 2026.",
+                 [_q(10.0, "percent", "target", "at_least", quote="2 con số", metric="grdp_growth")], id="2-con-so"),
     # --- qualifiers
     pytest.param("Năm 2024, toàn tỉnh kết nạp hơn 1.150 đảng viên mới.",
                  [_q(1150.0, "persons", "count", "more_than", quote="hơn 1.150 đảng viên", metric="new_party_members")], id="hon"),

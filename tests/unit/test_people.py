@@ -257,6 +257,12 @@ GRAMMAR_CASES = [
         [("Giáp Văn Hòa", "people_committee_chair", "UBND thành phố", "former")],
         id="dismissed-from-post"),
     pytest.param(
+        "Đoàn do bà Lục Thị Thanh, Bí thư Đảng ủy MTTQ, các đoàn thể Trung ương, Chủ tịch Ủy ban Trung ương MTTQ Việt Nam, "
+        "làm Trưởng đoàn.",
+        [("Lục Thị Thanh", "front_chair", "Ủy ban Trung ương MTTQ Việt Nam", "current"),
+         ("Lục Thị Thanh", "sub_secretary", "Đảng ủy MTTQ, các đoàn thể Trung ương", "current")],
+        id="body-name-with-a-comma"),
+    pytest.param(
         "Bí thư Huyện ủy Tân Phước Lê Văn Đức báo cáo.",
         [("Lê Văn Đức", "sub_secretary", "Huyện ủy Tân Phước", "current")],
         id="district-committee-name"),
