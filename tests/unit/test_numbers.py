@@ -127,6 +127,16 @@ QUANTITY_CASES = [
                  [_q(3.0, "days", "count", quote="3 ngày")], id="trong-n-ngay"),
     pytest.param("Toàn Đảng bộ tỉnh có 1.320 tổ chức cơ sở đảng với 98.500 đảng viên.",
                  [_q(1320.0, "organizations", "count"), _q(98500.0, "persons", "count", metric="party_membership")], id="party-counts"),
+    # --- metrics: the cue closest to the number wins
+    pytest.param("Tốc độ tăng trưởng khu vực dịch vụ của tỉnh Hòa Yên tăng 6,3%.",
+                 [_q(6.3, "percent", "achieved", quote="6,3%", metric="sector_growth")], id="sector-growth"),
+    pytest.param("Kinh tế tăng trưởng 7,9%, trong đó khu vực III tăng 8,2%.",
+                 [_q(7.9, "percent", "achieved", metric="grdp_growth"), _q(8.2, "percent", "achieved", metric="sector_growth")],
+                 id="economy-then-sector"),
+    pytest.param("Tỉnh Hòa Yên đề ra tốc độ tăng trưởng tổng sản phẩm trên địa bàn bình quân 9% trở lên.",
+                 [_q(9.0, "percent", "achieved", "at_least", metric="grdp_growth")], id="growth-of-tong-san-pham"),
+    pytest.param("Doanh thu du lịch năm 2024 đạt 2.150 tỷ đồng.",
+                 [_q(2150.0, "billion_vnd", "achieved", metric="tourism_revenue")], id="tourism-revenue"),
     # --- areas: the "2" of km2 / m2 is part of the unit, not dropped
     pytest.param("Tỉnh mới có diện tích tự nhiên hơn 7.120 km2 và 84 xã, phường.",
                  [_q(7120.0, "km2", "count", "more_than", quote="hơn 7.120 km2"), _q(84.0, "count", "count", quote="84 xã")],

@@ -263,6 +263,11 @@ GRAMMAR_CASES = [
          ("Lục Thị Thanh", "sub_secretary", "Đảng ủy MTTQ, các đoàn thể Trung ương", "current")],
         id="body-name-with-a-comma"),
     pytest.param(
+        "Ông Lò Văn Hiệp - Ủy viên Ban Thường vụ Tỉnh ủy, Chủ nhiệm UBKT Tỉnh ủy chủ trì hội nghị.",
+        [("Lò Văn Hiệp", "inspection_commission_chair", "UBKT Tỉnh ủy", "current"),
+         ("Lò Văn Hiệp", "standing_committee_member", "Ban Thường vụ Tỉnh ủy", "current")],
+        id="inspection-commission-abbreviated"),
+    pytest.param(
         "Bí thư Huyện ủy Tân Phước Lê Văn Đức báo cáo.",
         [("Lê Văn Đức", "sub_secretary", "Huyện ủy Tân Phước", "current")],
         id="district-committee-name"),
