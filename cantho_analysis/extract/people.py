@@ -76,7 +76,7 @@ _APPOINT = re.compile(
     r"(?:(?:bầu|tái\s+đắc\s+cử|đắc\s+cử|tái\s+cử|trúng\s+cử|chỉ\s+định|bổ\s+nhiệm|phân\s+công)"
     r"(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|vào))?|giữ\s+chức(?:\s+vụ)?|làm|nhận\s+nhiệm\s+vụ|vào\s+chức\s+danh)\s*$",
     re.IGNORECASE)
-_FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó)\s+(?:[^;.:]{0,40}?\s)?(?:chức\s+vụ|cương\s+vị|vị\s+trí|là)"
+_FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó|(?:đã\s+)?kinh\s+qua)\s+(?:[^;.:]{0,40}?\s)?(?:chức\s+vụ|cương\s+vị|vị\s+trí|là)"
                      r"(?:\s+như)?\s*:?\s*$",
                      re.IGNORECASE)
 # Relieved of a post ("thôi giữ chức", "được miễn nhiệm chức vụ"): the post is then a former one.
@@ -218,7 +218,7 @@ def _titles(words: list[_Word], text: str) -> list[Title]:
     found, i = [], 0
     starts = _lexicon().lengths[id(_lexicon().heads)]
     while i < len(words):
-        if words[i].low not in starts and words[i].low != "nguyên":
+        if words[i].low not in starts and words[i].low != "nguyên" and words[i].text != "Quyền":
             i += 1
             continue
         title = _title_at(words, i, text)
@@ -235,6 +235,8 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
     status, j = "current", i
     if words[j].low == "nguyên" and j + 1 < len(words):
         status, j = "former", j + 1
+    elif words[j].text == "Quyền" and j + 1 < len(words):
+        j += 1  # an acting office ("Quyền Chủ tịch UBND tỉnh") is held: current, "Quyền" kept in the position
     head = _longest(words, j, lex.heads)
     if not head or (i > 0 and words[i - 1].low in {"ban", "đoàn", "tổng"} and head[1][0] in {"secretary", "chair"}):
         return None
@@ -259,18 +261,36 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
     org_end = j
     place_first = j
     j = _local_name(words, j) if kinds and kinds[-1] in _LOCAL_NAMED else _place(words, j, national)
+    if j == place_first and _city_committee(words, org_end) and j < len(words) and words[j].is_cap \
+            and words[j].text not in lex.surnames and words[j].text not in _FIRST_NOT_NAME:
+        # "Thành ủy Buôn Ma Thuột": a city under a province (every centrally-run city is a known
+        # place), so its committee is a district-level one; and the name is no person's.
+        j = _local_name(words, j)
+        kinds[-1] = "district_committee"
     place = text[words[place_first].start:words[j - 1].end] if j > place_first else ""
     j = _term(words, j)
     if j < len(words) and words[j].low == "cũ":
         status, j = "former", j + 1
     elif [w.low for w in words[j:j + 3]] == ["(", "cũ", ")"]:
         status, j = "former", j + 3
+    elif (before_merger := _BEFORE_MERGER.match(text, words[j - 1].end)):
+        status = "former"  # "Bí thư Tỉnh ủy X trước sáp nhập"
+        j = next(k for k in range(j, len(words) + 1) if k == len(words) or words[k].start >= before_merger.end())
     head_first = i + (status == "former" and words[i].low == "nguyên")
     position = text[words[head_first].start:words[org_end - 1].end]
     organization = text[words[orgs[0][0]].start:words[org_end - 1].end] if orgs else ""
     organization = " ".join(part for part in (organization, place) if part)
     return Title(i, j, words[i].start, words[j - 1].end, head_code, tuple(kinds), national,
                  " ".join(position.split()), " ".join(organization.split()), " ".join(place.split()), status)
+
+
+def _city_committee(words: list[_Word], org_end: int) -> bool:
+    """The bodies end with "Thành ủy" / "Thị ủy": a city's committee, whose city need not be a province."""
+    return org_end >= 2 and words[org_end - 1].low in {"ủy", "uỷ"} and words[org_end - 2].low in {"thành", "thị"}
+
+
+# A post held until a merger: "Bí thư Tỉnh ủy X trước sáp nhập", "(trước khi hợp nhất)".
+_BEFORE_MERGER = re.compile(r"\s*\(?\s*trước\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)\s*\)?", re.IGNORECASE)
 
 
 def _open_tail(words: list[_Word], j: int) -> int:

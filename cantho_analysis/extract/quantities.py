@@ -17,7 +17,7 @@ from .metadata import header_year
 from .organizations import bodies_of
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER
-from .patterns import date_spans, parse_vi_number, scan_from, standalone_years, year_spans
+from .patterns import UPPER, date_spans, parse_vi_number, scan_from, standalone_years, year_spans
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # "năm" (five) is left out: it is far more often "year".
@@ -214,11 +214,20 @@ def _unit_after(text: str, pos: int):
     return _UNITS[int(match.lastgroup[1:])][1], match.end()
 
 
+# A capitalised word (not the first of its sentence) right before a number, or a name that is
+# numbered although its last word is written in lower case.
+_NAME_BEFORE = re.compile(rf"(?<=\w\s)[{UPPER}][{_LOWER}]*\s+\Z")
+_NUMBERED_NAME_BEFORE = re.compile(r"(?<!\w)(?:quân\s+khu|quân\s+đoàn|sư\s+đoàn|trung\s+ương)\s+\Z")
+
+
 def _noun_after(text: str, pos: int, value: float, match: re.Match):
     """("count", end) for a whole number followed by a noun not in the unit list: the noun is
     its first two lower-case words ("156 tham luận", "9 tổ đại biểu" -> "tổ đại")."""
     if not value.is_integer() or match.group("b") or match.group("den") or 1900 <= value <= 2100:
         return None
+    before = text[max(0, match.start() - 30):match.start()]
+    if _NAME_BEFORE.search(before) or _NUMBERED_NAME_BEFORE.search(before.lower()):
+        return None  # the number in a name ("Sông Hậu 2", "Quân khu 7", "Trung ương 11"), not a count
     end, words = pos, 0
     while words < 2:
         word = _NOUN_WORD.match(text, end)

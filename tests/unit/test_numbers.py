@@ -178,6 +178,9 @@ def test_extract_quantities(parse, sentence, expected):
             "Các hoạt động chào mừng 80 năm Cách mạng Tháng Tám và Quốc khánh 2/9 diễn ra sôi nổi.", id="anniversary-cach-mang"),
         pytest.param(
             "Nhân dịp 135 năm Ngày sinh Chủ tịch Hồ Chí Minh, tỉnh Nghệ An tổ chức nhiều hoạt động.", id="anniversary-ngay-sinh"),
+        pytest.param("Ông tham gia Đảng ủy Quân khu 9 nhiệm kỳ 2015 - 2020.", id="military-region-number"),
+        pytest.param("Tỉnh triển khai Nghị quyết Hội nghị Trung ương 8 khóa XII về bảo vệ Tổ quốc.", id="plenum-number"),
+        pytest.param("Nhà máy đặt tại Khu công nghiệp Bình Tân 3 giai đoạn mở rộng.", id="number-in-a-place-name"),
     ],
 )
 def test_non_quantities(parse, sentence):

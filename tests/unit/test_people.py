@@ -268,6 +268,26 @@ GRAMMAR_CASES = [
          ("Lò Văn Hiệp", "standing_committee_member", "Ban Thường vụ Tỉnh ủy", "current")],
         id="inspection-commission-abbreviated"),
     pytest.param(
+        "Ông Vi Văn Kỳ, Bí thư Tỉnh ủy Long An trước sáp nhập, được phân công giữ chức vụ Chủ tịch HĐND tỉnh Tây Ninh.",
+        [("Vi Văn Kỳ", "people_council_chair", "HĐND tỉnh Tây Ninh", "appointed"),
+         ("Vi Văn Kỳ", "secretary", "Tỉnh ủy Long An", "former")],
+        id="post-held-before-the-merger"),
+    pytest.param(
+        "Gồm: ông Lò Văn Tín - Quyền Chủ tịch UBND tỉnh Long An cũ; ông Hà Văn Toại - Phó Chủ tịch UBND tỉnh Tây Ninh.",
+        [("Hà Văn Toại", "people_committee_vice_chair", "UBND tỉnh Tây Ninh", "current"),
+         ("Lò Văn Tín", "people_committee_chair", "UBND tỉnh Long An", "former")],
+        id="acting-office"),
+    pytest.param(
+        "Ông Y Minh Niê, Bí thư Tỉnh ủy Lâm Đồng, phát biểu. Ông kinh qua nhiều chức vụ như: Bí thư Huyện ủy Cư Kuin, "
+        "Bí thư Thành ủy Buôn Ma Thuột.",
+        [("Y Minh Niê", "secretary", "Tỉnh ủy Lâm Đồng", "current"),
+         ("Y Minh Niê", "sub_secretary", "Huyện ủy Cư Kuin", "former"),
+         ("Y Minh Niê", "sub_secretary", "Thành ủy Buôn Ma Thuột", "former")],
+        id="career-list-kinh-qua-and-a-provincial-city"),
+    pytest.param(
+        "Bí thư Thành ủy Pleiku Rơ Mah Tuấn phát biểu.",
+        [("Rơ Mah Tuấn", "sub_secretary", "Thành ủy Pleiku", "current")], id="city-committee-then-ethnic-name"),
+    pytest.param(
         "Bí thư Huyện ủy Tân Phước Lê Văn Đức báo cáo.",
         [("Lê Văn Đức", "sub_secretary", "Huyện ủy Tân Phước", "current")],
         id="district-committee-name"),
