@@ -78,9 +78,9 @@ def _ordinal(match: re.Match) -> int | None:
 
 
 def _organization(body: str, before: str) -> str:
-    found = re.search(r"Đảng\s+bộ[^,;.]*", body)
+    found = re.search(r"Đảng\s+bộ[^,;.]*?(?=\s+(?:khóa|khoá)\s*$|[,;.]|$)", body)
     if found:
-        return " ".join(found.group(0).split())
+        return " ".join(found.group(0).split())  # "Đại hội Đảng bộ tỉnh khóa XVIII": the body without "khóa"
     subject = re.search(r"(Đảng\s+bộ[^,;.]{0,60}?)\s+(?:đã\s+)?(?:tổ\s+chức|khai\s+mạc)", before)
     return " ".join(subject.group(1).split()) if subject else ""
 

@@ -69,7 +69,7 @@ def extract_legal_refs(doc: ParsedDocument) -> list[dict]:
         subject = _SUBJECT.match(tail)
         doc_type = _TYPES[doc_type_vi.lower()]
         fields = dict(doc_type=doc_type, doc_type_vi=doc_type_vi[:1].upper() + doc_type_vi[1:], code=code, issued=issued,
-                      issuer=_issuer(tail), subject=" ".join(subject.group("subject").split()) if subject else "")
+                      issuer=_issuer(tail), subject=" ".join(subject.group("subject").split()).rstrip("./") if subject else "")
         rows.append(_row(doc, match.start(), match.end(), match.group("num"), fields))
         if not code:
             cursor = match.end()

@@ -47,6 +47,8 @@ _LEVELS = {("tỉnh",): "province", ("thành", "phố"): "province", ("tp",): "p
 _EXTRA_PLACES = ("TPHCM", "TP.HCM", "HCM", "Thừa Thiên - Huế")
 # Bodies named after a district or commune whose name follows ("Huyện ủy Tân Phú").
 _LOCAL_NAMED = {"district_committee"}
+# Words before an office that change its status: "nguyên" (former), "tân" (newly elected).
+_PREFIXES = {"nguyên", "tân"}
 # Bodies whose bare mention ("Chủ tịch UBND tỉnh") means the article's own province.
 _LOCAL_KINDS = {"provincial_committee", "people_committee", "people_council", "front", "na_delegation",
                 "standing_committee", "executive_committee", "inspection_commission", "organization_board",
@@ -218,7 +220,7 @@ def _titles(words: list[_Word], text: str) -> list[Title]:
     found, i = [], 0
     starts = _lexicon().lengths[id(_lexicon().heads)]
     while i < len(words):
-        if words[i].low not in starts and words[i].low != "nguyên" and words[i].text != "Quyền":
+        if words[i].low not in starts and words[i].low not in _PREFIXES and words[i].text != "Quyền":
             i += 1
             continue
         title = _title_at(words, i, text)
@@ -237,6 +239,8 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
         status, j = "former", j + 1
     elif words[j].text == "Quyền" and j + 1 < len(words):
         j += 1  # an acting office ("Quyền Chủ tịch UBND tỉnh") is held: current, "Quyền" kept in the position
+    elif words[j].low == "tân" and j + 1 < len(words) and not (j > 0 and words[j - 1].is_cap):
+        status, j = "appointed", j + 1  # "tân Bí thư": newly elected (after a name, "Tân" ends the name)
     head = _longest(words, j, lex.heads)
     if not head or (i > 0 and words[i - 1].low in {"ban", "đoàn", "tổng"} and head[1][0] in {"secretary", "chair"}):
         return None
@@ -276,7 +280,7 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
     elif (before_merger := _BEFORE_MERGER.match(text, words[j - 1].end)):
         status = "former"  # "Bí thư Tỉnh ủy X trước sáp nhập"
         j = next(k for k in range(j, len(words) + 1) if k == len(words) or words[k].start >= before_merger.end())
-    head_first = i + (status == "former" and words[i].low == "nguyên")
+    head_first = i + (words[i].low in _PREFIXES and status in {"former", "appointed"})
     position = text[words[head_first].start:words[org_end - 1].end]
     organization = text[words[orgs[0][0]].start:words[org_end - 1].end] if orgs else ""
     organization = " ".join(part for part in (organization, place) if part)
@@ -522,7 +526,9 @@ def _outranks(later: Title, earlier: Title) -> bool:
 
 
 def _status(title: Title, status: str) -> str:
-    return "former" if title.status == "former" else (status or "current")
+    if title.status in {"former", "appointed"}:  # "nguyên", "cũ", "tân" in the title itself
+        return title.status
+    return status or "current"
 
 
 def _headings(items, text, pairs) -> None:

@@ -95,6 +95,9 @@ def test_legal_refs(parse, sentence, expected):
         pytest.param(
             "Nghị quyết số 8-NQ/TW của Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XI về nông thôn.",
             "Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XI", "nông thôn", id="issuer-plenum-in-words"),
+        pytest.param(
+            "Đại hội công bố Quyết định số 88 của Bộ Chính trị về việc chỉ định 40 đồng chí, nhiệm kỳ 2025-2030./.",
+            "Bộ Chính trị", "việc chỉ định 40 đồng chí, nhiệm kỳ 2025-2030", id="subject-before-closing-mark"),
     ],
 )
 def test_legal_issuer_subject(parse, sentence, issuer, subject):
@@ -141,6 +144,18 @@ def test_legal_issuer_subject(parse, sentence, issuer, subject):
 def test_congresses(parse, sentence, expected):
     rows = extract_congresses(parse(sentence))
     assert [(r["level"], r["ordinal"], r["term_start"], r["term_end"], r["quote"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organization"),
+    [
+        pytest.param("Đại hội Đảng bộ tỉnh Hòa Yên lần thứ XV thành công.", "Đảng bộ tỉnh Hòa Yên", id="named-body"),
+        pytest.param("Kết quả 5 năm thực hiện Nghị quyết Đại hội Đảng bộ tỉnh khóa XVIII về xây dựng Đảng.", "Đảng bộ tỉnh",
+                     id="khoa-is-no-part-of-the-body"),
+    ],
+)
+def test_congress_organization(parse, sentence, organization):
+    assert [r["organization"] for r in extract_congresses(parse(sentence))] == [organization]
 
 
 @pytest.mark.parametrize(

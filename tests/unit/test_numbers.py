@@ -135,6 +135,8 @@ QUANTITY_CASES = [
                  id="economy-then-sector"),
     pytest.param("Tỉnh Hòa Yên đề ra tốc độ tăng trưởng tổng sản phẩm trên địa bàn bình quân 9% trở lên.",
                  [_q(9.0, "percent", "achieved", "at_least", metric="grdp_growth")], id="growth-of-tong-san-pham"),
+    pytest.param("Tỉnh Hòa Yên có quy mô dân số trên 2,3 triệu người.",
+                 [_q(2300000.0, "persons", "count", "more_than", metric="population")], id="population"),
     pytest.param("Doanh thu du lịch năm 2024 đạt 2.150 tỷ đồng.",
                  [_q(2150.0, "billion_vnd", "achieved", metric="tourism_revenue")], id="tourism-revenue"),
     # --- areas: the "2" of km2 / m2 is part of the unit, not dropped

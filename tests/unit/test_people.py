@@ -225,7 +225,7 @@ GRAMMAR_CASES = [
         id="title-before-then-appointment"),
     pytest.param(
         "Gửi lời chúc tới tân Bí thư Tỉnh ủy Phú Yên Lò Văn Pao và tân Bí thư Tỉnh ủy Hà Nam, Chủ tịch nước Đinh Văn Tư nói.",
-        [("Lò Văn Pao", "secretary", "Tỉnh ủy Phú Yên", "current"),
+        [("Lò Văn Pao", "secretary", "Tỉnh ủy Phú Yên", "appointed"),
          ("Đinh Văn Tư", "state_president", "", "current")],
         id="local-title-never-precedes-a-national-one"),
     pytest.param(
@@ -277,6 +277,10 @@ GRAMMAR_CASES = [
         [("Hà Văn Toại", "people_committee_vice_chair", "UBND tỉnh Tây Ninh", "current"),
          ("Lò Văn Tín", "people_committee_chair", "UBND tỉnh Long An", "former")],
         id="acting-office"),
+    pytest.param(
+        "Đồng chí Mã Văn Lành – Tân Bí thư Thành ủy. Bí thư Tỉnh ủy Đỗ Minh Tân phát biểu.",
+        [("Mã Văn Lành", "secretary", "Thành ủy", "appointed"), ("Đỗ Minh Tân", "secretary", "Tỉnh ủy", "current")],
+        id="tan-newly-elected-or-a-name"),
     pytest.param(
         "Ông Y Minh Niê, Bí thư Tỉnh ủy Lâm Đồng, phát biểu. Ông kinh qua nhiều chức vụ như: Bí thư Huyện ủy Cư Kuin, "
         "Bí thư Thành ủy Buôn Ma Thuột.",
