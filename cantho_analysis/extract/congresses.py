@@ -35,6 +35,8 @@ def _level(body: str, before: str, after: str) -> str:
         return "party_agencies_committee"
     if _PROVINCIAL.search(body):
         return "provincial_party"
+    if re.fullmatch(r"\s*(?:đại\s+biểu\s+)?Đảng", body, re.IGNORECASE):
+        return "national_party"  # "Đại hội Đảng lần thứ XIV": the Party's own congress (a province's is "Đảng bộ")
     if _NATIONAL.search(body) and ("toàn quốc" in body.lower() or _AFTER_NATIONAL.match(after)):
         return "national_party"
     if re.search(r"\bĐảng\b", body) and _AFTER_NATIONAL.match(after) is None and "toàn quốc" in body.lower():

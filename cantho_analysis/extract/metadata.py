@@ -12,14 +12,14 @@ import datetime as dt
 import re
 
 from .parse import ParsedDocument
-from .patterns import standalone_years
+from .patterns import UPPER, standalone_years
 from .sentences import paragraphs
 
 _HEADER_DATE = re.compile(r"\A[ \t]*date[ \t]+(\d{4})-(\d{2})(?:-(\d{2}))?")
 _TITLE_STAMP = re.compile(r"\s+(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}\s*$")
 _DATELINE = re.compile(
     # Capitalised, as a dateline opens a sentence: "ngày 25/10/2021" inside a citation is no dateline.
-    r"(?<!\w)(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Đêm)(?P<today> nay)?(?: ngày)?|Trong (?:\d+|hai|ba|bốn) ngày)"
+    r"(?<![^\W\d_])(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Đêm)(?P<today> nay)?(?: ngày)?|Trong (?:\d+|hai|ba|bốn) ngày)"
     r"\s+\(?(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*(?:[/-]\s*|\.)(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/.]\d|\d)")
 # Second choice: an event day in running text ("khai mạc vào sáng 14/10").
 _EVENT_DAY = re.compile(
@@ -29,7 +29,9 @@ _EVENT_DAY = re.compile(
 # "Thứ Hai 21/09/2020 , 18:55 (GMT+7)", "Cập nhật: 03/02/2026 16:51".
 _STAMP_LINE = re.compile(
     r"^\s*(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*|\d{1,2}:\d{2}\s*,?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*,?\s*"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?\s*(?:\(GMT\s*[+-]\s*\d+\))?\s*$", re.IGNORECASE)
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?\s*(?:\(GMT\s*[+-]\s*\d+\))?\s*$"
+    # ... or glued to the first word of the body, a line break lost in extraction ("14/12/2021Ngày 13/12, ...").
+    rf"|^\s*(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?=[{UPPER}][^\W\d_])", re.IGNORECASE)
 _CONGRESS_TERM = re.compile(r"(?:Đại\s+hội|phiên\s+họp\s+(?:lần\s+)?thứ\s+nhất)[^;\n]{0,120}?"
                             r"nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}", re.IGNORECASE)
 _OUTLET_PAREN = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—]")
@@ -148,7 +150,7 @@ def _stamp_line(paras: list[str]):
     for para in paras[:6]:
         match = _STAMP_LINE.match(para)
         if match:
-            day, month, year = (int(g) for g in match.groups())
+            day, month, year = (int(g) for g in match.groups() if g is not None)
             iso = _iso(year, month, day)
             if iso:
                 return iso, "day", "header"

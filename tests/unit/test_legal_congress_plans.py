@@ -112,6 +112,8 @@ def test_legal_issuer_subject(parse, sentence, issuer, subject):
                      [("national_party", 14, None, None, "Đại hội XIV")], id="national-short"),
         pytest.param("Chào mừng Đại hội đại biểu toàn quốc lần thứ XIII của Đảng.",
                      [("national_party", 13, None, None, "Đại hội đại biểu toàn quốc lần thứ XIII")], id="national-long"),
+        pytest.param("Ông là Thường trực Tiểu ban Văn kiện Đại hội Đảng lần thứ XIV.",
+                     [("national_party", 14, None, None, "Đại hội Đảng lần thứ XIV")], id="national-dai-hoi-dang"),
         pytest.param("Đại hội đại biểu Đảng bộ tỉnh Đồng Tháp lần thứ I, nhiệm kỳ 2025 - 2030 khai mạc sáng nay.",
                      [("provincial_party", 1, 2025, 2030, "Đại hội đại biểu Đảng bộ tỉnh Đồng Tháp lần thứ I")], id="provincial-term"),
         pytest.param("Đại hội Đảng bộ tỉnh Huế lần thứ XVII, nhiệm kỳ 2020 – 2025 đã đề ra nhiều chủ trương.",

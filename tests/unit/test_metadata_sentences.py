@@ -60,6 +60,9 @@ _META_KEYS = ("published", "published_precision", "published_basis", "event_date
             "Tin tức\n\nThứ ba, 01/07/2025, 12:52 PM\n\n(NSMT) - Sáng 30/6, tại tỉnh diễn ra lễ công bố.",
             ("2025-07-01", "day", "header", "2025-06-30"), id="weekday-comma-am-pm-line"),
         pytest.param(
+            "Thời sự\nHội nghị Tỉnh ủy lần thứ 9\n08/11/2023Ngày 7/11, Tỉnh ủy Hòa Yên tổ chức hội nghị.",
+            ("2023-11-08", "day", "header", "2023-11-07"), id="timestamp-glued-to-the-body"),
+        pytest.param(
             " date 2025-01 Tỉnh Bến Tre họp mặt kỷ niệm 95 năm Ngày thành lập Đảng 24/01/2025 10:45\nNgày 24-1, họp mặt diễn ra.",
             ("2025-01-24", "day", "header", "2025-01-24"), id="month-header-refined-by-timestamp"),
         pytest.param(
