@@ -83,7 +83,7 @@ _FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó|(?:đã\
                      re.IGNORECASE)
 # Relieved of a post ("thôi giữ chức", "được miễn nhiệm chức vụ"): the post is then a former one.
 _RELIEVE = re.compile(
-    r"^[\s,\-–—]*(?:(?:đã|đều|cùng|sẽ|vừa|chính\s+thức|được|cho)\s+)*"
+    r"^[\s,\-–—]*(?:(?:đã|đều|cùng|sẽ|vừa|chính\s+thức|được|cho)\s+)*(?:[^;.:()\d]{0,70}?\s)?"
     r"(?:thôi|miễn\s+nhiệm|nghỉ)(?:\s+(?:giữ|làm|tham\s+gia))?(?:\s+(?:chức(?:\s+vụ)?|cương\s+vị|vị\s+trí))?\s*$",
     re.IGNORECASE)
 _LINK = re.compile(r"^\s*(?:,|kiêm|và|,\s*kiêm|,\s*và)?\s*$", re.IGNORECASE)
@@ -272,6 +272,8 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
         j = _local_name(words, j)
         kinds[-1] = "district_committee"
     place = text[words[place_first].start:words[j - 1].end] if j > place_first else ""
+    if tuple(w.low for w in words[place_first:j]) == ("việt", "nam"):
+        national, place = True, ""  # "Đại biểu Quốc hội Việt Nam": the country, no province
     j = _term(words, j)
     if j < len(words) and words[j].low == "cũ":
         status, j = "former", j + 1
@@ -488,6 +490,8 @@ def _after_chain(items, k, text, direct, claimed, pairs) -> int:
                 status = "appointed"
             else:
                 break
+        elif _RELIEVE.match(gap) and not _LINK.match(gap):
+            status = "former"  # "..., thôi tham gia Ban Chấp hành, thôi giữ chức <Title>"
         elif _APPOINT.match(gap) and not _LINK.match(gap):
             status = "appointed"
         elif not (_LIST_LINK if list_mode else _LINK).match(gap):
@@ -668,6 +672,8 @@ def extract_credits(doc: ParsedDocument) -> list[dict]:
     text = doc.text
     rows = []
     for match in _PHOTO.finditer(text):
+        if match.group(1) in _NOT_NAME:
+            continue  # "Ảnh: Ban tổ chức" credits a body, not a photographer
         rows.append(doc.fact(match.start(1), match.end(1), name=match.group(1), role="photo", outlet=match.group(2) or ""))
     for start, end in reversed(paragraphs(text)[-3:]):
         line = text[start:end].strip(" ./")

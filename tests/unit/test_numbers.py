@@ -137,6 +137,9 @@ QUANTITY_CASES = [
                  [_q(9.0, "percent", "achieved", "at_least", metric="grdp_growth")], id="growth-of-tong-san-pham"),
     pytest.param("Tỉnh Hòa Yên có quy mô dân số trên 2,3 triệu người.",
                  [_q(2300000.0, "persons", "count", "more_than", metric="population")], id="population"),
+    pytest.param("Năm 2023, GRDP tăng 5,1%; giá trị sản xuất công nghiệp tăng 8,2%; doanh thu dịch vụ lữ hành tăng 12%.",
+                 [_q(5.1, "percent", "achieved", metric="grdp_growth"), _q(8.2, "percent", "achieved", metric="industrial_production"),
+                  _q(12.0, "percent", "achieved", metric="tourism_revenue")], id="own-cue-after-semicolon"),
     pytest.param("Doanh thu du lịch năm 2024 đạt 2.150 tỷ đồng.",
                  [_q(2150.0, "billion_vnd", "achieved", metric="tourism_revenue")], id="tourism-revenue"),
     # --- areas: the "2" of km2 / m2 is part of the unit, not dropped

@@ -83,6 +83,7 @@ CREDIT_CASES = [
                  [("Thanh Tùng", "photo", "TTXVN"), ("NGỌC LAN", "author", "")], id="photo-slash-outlet-and-byline"),
     pytest.param("Tỉnh ủy Huế trao Huy hiệu Đảng cho đảng viên. Ảnh: Hoàng Anh\nBuổi lễ diễn ra trang trọng.",
                  [("Hoàng Anh", "photo", "")], id="photo-no-outlet"),
+    pytest.param("Các đại biểu dự đại hội (Ảnh: Ban tổ chức).\nĐại hội bế mạc.", [], id="photo-by-a-body-is-no-person"),
     pytest.param("Hội nghị đã thống nhất các nội dung quan trọng.\nTHU TRANG",
                  [("THU TRANG", "author", "")], id="byline-caps"),
     pytest.param("Đại hội thành công tốt đẹp.\nQUỐC HUY\nXem thêm",
@@ -277,6 +278,18 @@ GRAMMAR_CASES = [
         [("Hà Văn Toại", "people_committee_vice_chair", "UBND tỉnh Tây Ninh", "current"),
          ("Lò Văn Tín", "people_committee_chair", "UBND tỉnh Long An", "former")],
         id="acting-office"),
+    pytest.param(
+        "Bộ Chính trị cho ông Mẫn Văn Lực, Bí thư Tỉnh ủy Gia Lai, thôi tham gia Ban Chấp hành, Ban Thường vụ, thôi giữ chức "
+        "Bí thư Tỉnh ủy Gia Lai nhiệm kỳ 2025-2030.",
+        [("Mẫn Văn Lực", "secretary", "Tỉnh ủy Gia Lai", "current"), ("Mẫn Văn Lực", "secretary", "Tỉnh ủy Gia Lai", "former")],
+        id="relieved-later-in-the-chain"),
+    pytest.param(
+        "Ông Lại Văn Tư từng là Chủ tịch UBND tỉnh Bình Định; Đại biểu Quốc hội Việt Nam khóa XII.",
+        [("Lại Văn Tư", "na_deputy", "", "former"), ("Lại Văn Tư", "people_committee_chair", "UBND tỉnh Bình Định", "former")],
+        id="the-country-is-no-province"),
+    pytest.param(
+        "Các Ủy viên Bộ Chính trị: Tòng Văn Phin - Phó Chủ tịch Thường trực Quốc Hội chủ trì.",
+        [("Tòng Văn Phin", "na_vice_chair", "Quốc Hội", "current")], id="standing-vice-chair-of-the-assembly"),
     pytest.param(
         "Đồng chí Mã Văn Lành – Tân Bí thư Thành ủy. Bí thư Tỉnh ủy Đỗ Minh Tân phát biểu.",
         [("Mã Văn Lành", "secretary", "Thành ủy", "appointed"), ("Đỗ Minh Tân", "secretary", "Tỉnh ủy", "current")],
