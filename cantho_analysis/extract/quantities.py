@@ -28,8 +28,8 @@ _UNITS = [
     (r"nghìn\s+t[ỷỉ]\s+đồng|ngàn\s+t[ỷỉ]\s+đồng|nghìn\s+t[ỷỉ]", "thousand_billion_vnd"),
     (r"t[ỷỉ]\s+đồng|t[ỷỉ]\s+VNĐ|t[ỷỉ]\s+VND", "billion_vnd"),
     (r"triệu\s+đồng(?:/người(?:/năm)?)?", "million_vnd"),
-    (r"t[ỷỉ]\s+USD|t[ỷỉ]\s+đô\s+la", "billion_usd"),
-    (r"triệu\s+USD|triệu\s+đô\s+la", "million_usd"),
+    (r"t[ỷỉ]\s+USD|t[ỷỉ]\s+đô\s+la(?:\s+Mỹ)?", "billion_usd"),
+    (r"triệu\s+USD|triệu\s+đô\s+la(?:\s+Mỹ)?", "million_usd"),
     # "đạt trên 130.000 tỉ", "khoảng 104 triệu/người": the currency is left implicit.
     (r"t[ỷỉ](?!\s*lệ)(?=\s*[,.;)/]|\s*$|\s+(?:và|trong|so|năm|,))", "billion_vnd"),
     (r"triệu(?=\s*[,.;)/]|\s*$|\s+(?:và|so|năm))", "million_vnd"),
@@ -124,7 +124,7 @@ _DOCNUM_AFTER = re.compile(r"\s*[-/]\s*[A-ZĐ]")
 # The word before a number that qualifies it, in one pattern (one search per number).
 _QUALIFIER_BEFORE = re.compile(
     r"(?:(?P<at_least>tối\s+thiểu|ít\s+nhất|không\s+dưới|không\s+thấp\s+hơn)|(?P<more_than>hơn|trên)"
-    r"|(?P<approx>khoảng|gần|xấp\s+xỉ)|(?P<exceeds>vượt)|(?P<less_than>dưới))\s+$", re.IGNORECASE)
+    r"|(?P<approx>khoảng|gần|xấp\s+xỉ|trên\s+dưới)|(?P<exceeds>vượt)|(?P<less_than>(?<!trên\s)dưới))\s+$", re.IGNORECASE)
 _AT_LEAST_BEFORE = re.compile(r"từ\s+$", re.IGNORECASE)
 _AT_LEAST_AFTER = re.compile(r"\s*trở\s+lên", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\bước\b", re.IGNORECASE)
@@ -502,6 +502,8 @@ def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str
         if unit == "years" and _MEMBERSHIP_AFTER.match(text, end):
             metric, metric_en = next((code, en) for code, en, _, _ in _metric_rules() if code == "years_of_membership")
     base = _BASE.search(text[end:min(sentence.end, end + 40)].split(";")[0])
+    if base and any(char.isdigit() for char in text[end:end + base.start()]):
+        base = None  # "85 triệu đồng, gấp 1,5 lần so với năm 2020": the base belongs to the next number
     return doc.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit, noun=noun,
                    metric=metric, metric_en=metric_en, ref_period=ref_period, base_period=base.group(1) if base else "",
                    kind=kind, qualifier=qualifier,

@@ -74,6 +74,11 @@ def test_base_year_is_not_the_period(parse):
     assert (row["ref_period"], row["base_period"]) == ("2023", "2020")
 
 
+def test_base_year_belongs_to_the_number_before_it(parse):
+    rows = extract_quantities(parse("Năm 2024, thu nhập bình quân đạt 71,2 triệu đồng, gấp 1,4 lần so với năm 2019."))
+    assert [(r["value"], r["base_period"]) for r in rows] == [(71.2, ""), (1.4, "2019")]
+
+
 def test_comparison_counts_a_repeated_fact_once_and_keeps_bodies_apart(tables):
     text = ("Tỉnh ủy Cà Mau xác định 5 nhiệm vụ trọng tâm năm 2026.\n"
             "Năm 2026, Tỉnh ủy Cà Mau tập trung thực hiện 5 nhiệm vụ trọng tâm.\n"

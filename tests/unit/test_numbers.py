@@ -140,6 +140,12 @@ QUANTITY_CASES = [
     pytest.param("Năm 2023, GRDP tăng 5,1%; giá trị sản xuất công nghiệp tăng 8,2%; doanh thu dịch vụ lữ hành tăng 12%.",
                  [_q(5.1, "percent", "achieved", metric="grdp_growth"), _q(8.2, "percent", "achieved", metric="industrial_production"),
                   _q(12.0, "percent", "achieved", metric="tourism_revenue")], id="own-cue-after-semicolon"),
+    pytest.param("Thu ngân sách năm 2025 đạt trên dưới 18.000 tỷ đồng.",
+                 [_q(18000.0, "billion_vnd", "achieved", "approx", quote="trên dưới 18.000 tỷ đồng")], id="tren-duoi-is-about"),
+    pytest.param("Kim ngạch xuất khẩu ước đạt 2,7 tỉ đô la Mỹ.",
+                 [_q(2.7, "billion_usd", "estimated", quote="2,7 tỉ đô la Mỹ", metric="exports")], id="do-la-my"),
+    pytest.param("Tổng sản phẩm bình quân đầu người ước đạt 88,1 triệu đồng.",
+                 [_q(88.1, "million_vnd", "estimated", metric="grdp_per_capita")], id="tong-san-pham-per-capita"),
     pytest.param("Doanh thu du lịch năm 2024 đạt 2.150 tỷ đồng.",
                  [_q(2150.0, "billion_vnd", "achieved", metric="tourism_revenue")], id="tourism-revenue"),
     # --- areas: the "2" of km2 / m2 is part of the unit, not dropped
