@@ -69,7 +69,8 @@ _FIRST_NOT_NAME = _NOT_NAME | {"Tại", "Theo", "Sáng", "Chiều", "Tối", "Ng
                                "Cộng"}
 
 # Gaps between a name, its titles and other names.
-_BEFORE = re.compile(r"^\s*(?:,?\s*(?:ông|bà|đồng\s+chí)\s+)?$", re.IGNORECASE)
+# A military or police rank may stand where an honorific does ("Giám đốc Công an tỉnh, Thiếu tướng <Name>").
+_BEFORE = re.compile(r"^\s*(?:,?\s*(?:ông|bà|đồng\s+chí|(?:thiếu|trung|thượng|đại)\s+(?:tướng|tá))\s+)?$", re.IGNORECASE)
 # A parenthesis about the person ("(sinh năm 1970)") may sit between the name and its title.
 _ASIDE = r"(?:\s*\([^()]{0,40}\))?"
 _APPOS = re.compile(rf"^{_ASIDE}\s*(?:[,:\-–—(]\s*)?(?:(?:hiện\s+|nay\s+|vốn\s+)?là\s+)?$", re.IGNORECASE)
@@ -258,7 +259,8 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
             end = _ministry_after(words, end)
         orgs.append((j, end))
         kinds.append(kind)
-        national = national or is_national
+        # "Công an tỉnh": a ministry's short name followed by a province is that province's department.
+        national = national or (is_national and not _province_level_at(words, end))
         j = end
     if not orgs and not bare:
         return None
@@ -288,6 +290,11 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
     organization = " ".join(part for part in (organization, place) if part)
     return Title(i, j, words[i].start, words[j - 1].end, head_code, tuple(kinds), national,
                  " ".join(position.split()), " ".join(organization.split()), " ".join(place.split()), status)
+
+
+def _province_level_at(words: list[_Word], j: int) -> bool:
+    return any(tuple(w.low for w in words[j:j + size]) in _LEVELS and _LEVELS[tuple(w.low for w in words[j:j + size])] == "province"
+               for size in (2, 1))
 
 
 def _city_committee(words: list[_Word], org_end: int) -> bool:

@@ -291,6 +291,10 @@ GRAMMAR_CASES = [
         "Các Ủy viên Bộ Chính trị: Tòng Văn Phin - Phó Chủ tịch Thường trực Quốc Hội chủ trì.",
         [("Tòng Văn Phin", "na_vice_chair", "Quốc Hội", "current")], id="standing-vice-chair-of-the-assembly"),
     pytest.param(
+        "Giám đốc Công an tỉnh, Thiếu tướng Hầu Văn Dũng cho biết. Ông Lã Văn Kiên, Thứ trưởng Công an, dự.",
+        [("Hầu Văn Dũng", "other", "Công an tỉnh", "current"), ("Lã Văn Kiên", "deputy_minister", "Công an", "current")],
+        id="provincial-police-and-a-rank-before-the-name"),
+    pytest.param(
         "Đồng chí Mã Văn Lành – Tân Bí thư Thành ủy. Bí thư Tỉnh ủy Đỗ Minh Tân phát biểu.",
         [("Mã Văn Lành", "secretary", "Thành ủy", "appointed"), ("Đỗ Minh Tân", "secretary", "Tỉnh ủy", "current")],
         id="tan-newly-elected-or-a-name"),
