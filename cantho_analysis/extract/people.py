@@ -79,9 +79,13 @@ _APPOINT = re.compile(
     r"(?:(?:bầu|tái\s+đắc\s+cử|đắc\s+cử|tái\s+cử|trúng\s+cử|chỉ\s+định|bổ\s+nhiệm|phân\s+công)"
     r"(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|vào))?|giữ\s+chức(?:\s+vụ)?|làm|nhận\s+nhiệm\s+vụ|vào\s+chức\s+danh)\s*$",
     re.IGNORECASE)
-_FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó|(?:đã\s+)?kinh\s+qua)\s+(?:[^;.:]{0,40}?\s)?(?:chức\s+vụ|cương\s+vị|vị\s+trí|là)"
-                     r"(?:\s+như)?\s*:?\s*$",
+_FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó|(?:đã\s+)?(?:kinh\s+qua|đảm\s+nhận|đảm\s+nhiệm|trải\s+qua))\s+"
+                     r"(?:[^;.:]{0,40}?\s)?(?:chức\s+vụ|cương\s+vị|vị\s+trí|là)(?:[^;.:]{0,40}?\s+như|\s+như)?\s*:?\s*$",
                      re.IGNORECASE)
+# A sentence that opens with a closed period of the past speaks of posts held then:
+# "Từ 11/2009 đến 3/2011, ông ... là Vụ trưởng ...".
+_CLOSED_PERIOD = re.compile(r"\s*Từ\s+(?:tháng\s+|năm\s+)?(?:\d{1,2}/)?(?:19|20)\d{2}\s+(?:đến|tới)\s+(?:tháng\s+|năm\s+)?"
+                            r"(?:\d{1,2}/)?(?:19|20)\d{2}\b", re.IGNORECASE)
 # Relieved of a post ("thôi giữ chức", "được miễn nhiệm chức vụ"): the post is then a former one.
 _RELIEVE = re.compile(
     r"^[\s,\-–—]*(?:(?:đã|đều|cùng|sẽ|vừa|chính\s+thức|được|cho)\s+)*(?:[^;.:()\d]{0,70}?\s)?"
@@ -90,7 +94,8 @@ _RELIEVE = re.compile(
 _LINK = re.compile(r"^\s*(?:,|kiêm|và|,\s*kiêm|,\s*và)?\s*$", re.IGNORECASE)
 _LIST_LINK = re.compile(r"^\s*(?:,|;|kiêm|và)?\s*$", re.IGNORECASE)
 _REPLACE = re.compile(r"^\s*,?\s*thay\s+(?:cho\s+)?(?:ông|bà|đồng\s+chí)\s+$", re.IGNORECASE)
-_HEADING = re.compile(r"^\s*(?:gồm|gồm\s+có|là)\s*:?\s*(?:các\s+)?(?:ông|bà|đồng\s+chí)?\s*$", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(?P<appointed>(?:được\s+)?(?:bầu|chỉ\s+định|phân\s+công|bổ\s+nhiệm|chuẩn\s+y)\s+)?"
+                      r"(?:gồm|gồm\s+có|là)\s*:?\s*(?:các\s+)?(?:ông|bà|đồng\s+chí)?\s*:?\s*$", re.IGNORECASE)
 _GROUP = re.compile(r"^\s*(?:,|;)?\s*(?:và\s+)?(?:ông|bà|đồng\s+chí)?\s*$", re.IGNORECASE)
 _GROUP_LEAD = re.compile(r"(?:\bcác|\bhai|\bba|\bbốn|\d+)\s+(?:ông|bà|đồng\s+chí)\s*:?\s*$", re.IGNORECASE)
 _PRONOUN = re.compile(rf"(?:Ông|Bà)(?=\s+[{_LOWER}])")
@@ -545,10 +550,12 @@ def _status(title: Title, status: str) -> str:
 def _headings(items, text, pairs) -> None:
     """"Các Phó Bí thư Tỉnh ủy gồm: ông A - ...; ông B ...": the heading's title goes to every name."""
     for k, item in enumerate(items[:-1]):
-        if isinstance(item, Title) and isinstance(items[k + 1], Name) and _HEADING.match(_gap(text, item, items[k + 1])):
+        heading = isinstance(item, Title) and isinstance(items[k + 1], Name) and _HEADING.match(_gap(text, item, items[k + 1]))
+        if heading:
+            status = "appointed" if heading.group("appointed") else "current"  # "... được chỉ định gồm: ..."
             for later in items[k + 1:]:
                 if isinstance(later, Name):
-                    pairs.append((later, item, _status(item, "current")))
+                    pairs.append((later, item, _status(item, status)))
 
 
 def _groups(items, text, chain_ends, pairs) -> None:
@@ -581,8 +588,14 @@ def _borrow_bodies(titles: list[Title]) -> list[Title]:
     sibling post ("... và ông B giữ chức Phó Bí thư chuyên trách Đảng bộ") belongs to that body."""
     bodies = [t for t in titles if t.kind in _PARTY_BODIES and t.head in _PARTY_HEADS | {"specialised_deputy_secretary"}]
     result = []
-    for title in titles:
-        if not title.organization and title.head in _PARTY_HEADS and bodies:
+    for title, following in zip(titles, titles[1:] + [None]):
+        if not title.organization and following is not None and following.organization and following.first == title.last + 1 \
+                and following.start - title.end <= 2 and title.head.split("_")[-1] == following.head.split("_")[-1]:
+            # "Phó Bí thư, Bí thư Huyện Đoàn": two ranks of one office in the body named after the second
+            # (not "Bí thư, Chủ tịch UBND tỉnh", two offices).
+            title = replace(title, kinds=following.kinds, organization=following.organization, place=following.place,
+                            national=following.national)
+        elif not title.organization and title.head in _PARTY_HEADS and bodies:
             donor = min(bodies, key=lambda t: abs(t.start - title.start))
             title = replace(title, kinds=donor.kinds, organization=donor.organization, place=donor.place,
                             organization_basis="context")
@@ -633,8 +646,9 @@ def extract_officials(doc: ParsedDocument) -> list[dict]:
                 context = (bodies.committee, bodies.place, bodies.subject_key)
             local = _sentence_context(titles, context)
             items = sorted(titles + names, key=lambda item: item.start)
+            closed = _CLOSED_PERIOD.match(text, sentence.start, sentence.end) is not None
             for name, title, status in _attach(items, text):
-                rows.append(_row(doc, name, title, status, local))
+                rows.append(_row(doc, name, title, "former" if closed and status == "current" else status, local))
         known.extend(n.name for n in names if n.basis == "text")
     return sorted(rows, key=lambda r: (r["start"], r["end"], r["name"], r["position"]))
 

@@ -291,6 +291,23 @@ GRAMMAR_CASES = [
         "Các Ủy viên Bộ Chính trị: Tòng Văn Phin - Phó Chủ tịch Thường trực Quốc Hội chủ trì.",
         [("Tòng Văn Phin", "na_vice_chair", "Quốc Hội", "current")], id="standing-vice-chair-of-the-assembly"),
     pytest.param(
+        "Ông Khúc Văn Tám, Bí thư Thành ủy, được phân công giữ chức Thứ trưởng Thường trực Bộ Nội vụ.",
+        [("Khúc Văn Tám", "deputy_minister", "Bộ Nội vụ", "appointed"), ("Khúc Văn Tám", "secretary", "Thành ủy", "current")],
+        id="standing-deputy-minister-appointed"),
+    pytest.param(
+        "Bốn Phó Bí thư Tỉnh ủy được chỉ định gồm các ông: Lưu Văn Một (Chủ tịch HĐND tỉnh), Kha Văn Hai và bà Âu Thị Ba.",
+        [("Kha Văn Hai", "deputy_secretary", "Tỉnh ủy", "appointed"), ("Lưu Văn Một", "deputy_secretary", "Tỉnh ủy", "appointed"),
+         ("Lưu Văn Một", "people_council_chair", "HĐND tỉnh", "current"), ("Âu Thị Ba", "deputy_secretary", "Tỉnh ủy", "appointed")],
+        id="appointed-heading-with-colon-after-cac-ong"),
+    pytest.param(
+        "Ông Lý Văn Chín đã đảm nhận nhiều vị trí công tác như: Phó Bí thư, Bí thư Huyện Đoàn; Bí thư Tỉnh ủy Kiên Giang.",
+        [("Lý Văn Chín", "other", "Huyện Đoàn", "former"), ("Lý Văn Chín", "other", "Huyện Đoàn", "former"),
+         ("Lý Văn Chín", "secretary", "Tỉnh ủy Kiên Giang", "former")],
+        id="career-list-dam-nhan-and-two-posts-in-one-body"),
+    pytest.param(
+        "Từ 10/2008 đến 2/2012, ông Thân Văn Tư là Vụ trưởng Vụ Tổng hợp, Bộ Tài chính.",
+        [("Thân Văn Tư", "other", "Vụ Tổng hợp, Bộ Tài chính", "former")], id="post-in-a-closed-past-period"),
+    pytest.param(
         "Giám đốc Công an tỉnh, Thiếu tướng Hầu Văn Dũng cho biết. Ông Lã Văn Kiên, Thứ trưởng Công an, dự.",
         [("Hầu Văn Dũng", "other", "Công an tỉnh", "current"), ("Lã Văn Kiên", "deputy_minister", "Công an", "current")],
         id="provincial-police-and-a-rank-before-the-name"),
