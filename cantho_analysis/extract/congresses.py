@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..load.textnorm import lower_in_place
+from .lexicon import load_yaml
 from .parse import ParsedDocument
 from .patterns import caseless_scan, ordinal_value
 
@@ -25,7 +26,15 @@ _CONGRESS_START, _ASSEMBLY_START = re.compile(r"đại\s+hội"), re.compile(r"q
 _TERM = re.compile(r"^[\s,]*(?:,\s*)?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
 _NATIONAL = re.compile(r"toàn\s+quốc|^\s*$", re.IGNORECASE)
 _AFTER_NATIONAL = re.compile(r"^\s+(?:của\s+Đảng|Đảng\s+toàn\s+quốc)", re.IGNORECASE)
-_PROVINCIAL = re.compile(r"Đảng\s+bộ\s+(?:thành\s+phố|tỉnh|TP\.?|Thành\s+phố|Tỉnh)", re.IGNORECASE)
+_PLACES = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in load_yaml("places_names.yaml")["places"]), key=len, reverse=True))
+# A province's Party organisation: "Đảng bộ tỉnh ...", "Đảng bộ TP. ...", or a province named without its level
+# ("Đảng bộ Cần Thơ").
+_PROVINCIAL = re.compile(rf"Đảng\s+bộ\s+(?:thành\s+phố|tỉnh|TP\.?|(?:{_PLACES})(?!\w))", re.IGNORECASE)
+_AFTER = 100  # characters after a congress read for its level, body and term
+# The body after the ordinal: "Đại hội đại biểu lần thứ I Đảng bộ TP Cần Thơ".
+_BODY_STOP = r"(?:nhiệm\s+kỳ|khóa|khoá|đã|sẽ|diễn|khai|bế|thành\s+công|tiến|và|được|là)(?!\w)"
+_BODY_AFTER = re.compile(rf"^\s+(Đảng\s+bộ(?:\s+(?:thành\s+phố|tỉnh|TP\.?))?(?:\s*(?!{_BODY_STOP})[^\W\d_][^,;.()]*?)?)"
+                         rf"(?=\s+{_BODY_STOP}|[,;.(]|$)")
 _AGENCIES = re.compile(r"Đảng\s+bộ\s+các\s+cơ\s+quan\s+Đảng|Đảng\s+ủy\s+các\s+cơ\s+quan\s+Đảng", re.IGNORECASE)
 
 
@@ -41,9 +50,14 @@ def _level(body: str, before: str, after: str) -> str:
         return "national_party"
     if re.search(r"\bĐảng\b", body) and _AFTER_NATIONAL.match(after) is None and "toàn quốc" in body.lower():
         return "national_party"
-    if re.fullmatch(r"\s*(?:đại\s+biểu)?\s*", body, re.IGNORECASE) and _PROVINCIAL.search(before):
+    if re.fullmatch(r"\s*(?:đại\s+biểu)?\s*", body, re.IGNORECASE) and (_PROVINCIAL.search(before) or _provincial_after(after)):
         return "provincial_party"
     return "other"
+
+
+def _provincial_after(after: str) -> bool:
+    body = _BODY_AFTER.match(after)
+    return body is not None and _PROVINCIAL.match(body.group(1)) is not None
 
 
 def extract_congresses(doc: ParsedDocument) -> list[dict]:
@@ -63,9 +77,9 @@ def extract_congresses(doc: ParsedDocument) -> list[dict]:
             continue
         sentence = doc.sentences[doc.sent_at(match.start())] if doc.sentences else None
         before = text[sentence.start if sentence else 0:match.start()]
-        after = text[match.end():match.end() + 40]
+        after = text[match.end():match.end() + _AFTER]
         level = _level(match.group("body"), before, after)
-        rows.append(_row(doc, match, ordinal, level, _organization(match.group("body"), before)))
+        rows.append(_row(doc, match, ordinal, level, _organization(match.group("body"), before, after)))
     for match in caseless_scan(_ASSEMBLY, text, doc.low, _ASSEMBLY_START):
         ordinal = ordinal_value(match.group("ord"))
         if ordinal is not None:
@@ -79,16 +93,28 @@ def _ordinal(match: re.Match) -> int | None:
     return _ORD_WORDS.get(written.lower()) if written.lower() in _ORD_WORDS else ordinal_value(written)
 
 
-def _organization(body: str, before: str) -> str:
+def _organization(body: str, before: str, after: str = "") -> str:
     found = re.search(r"Đảng\s+bộ[^,;.]*?(?=\s+(?:khóa|khoá)\s*$|[,;.]|$)", body)
     if found:
         return " ".join(found.group(0).split())  # "Đại hội Đảng bộ tỉnh khóa XVIII": the body without "khóa"
+    if not body.strip(" đại biểu") and (following := _BODY_AFTER.match(after)):  # noqa: B005 (a set of letters, as in _level)
+        return " ".join(following.group(1).split())
     subject = re.search(r"(Đảng\s+bộ[^,;.]{0,60}?)\s+(?:đã\s+)?(?:tổ\s+chức|khai\s+mạc)", before)
     return " ".join(subject.group(1).split()) if subject else ""
 
 
+def _term_after(text: str, match: re.Match) -> re.Match | None:
+    """The term years written after a congress: right after it, or after the body that follows
+    its ordinal ("Đại hội đại biểu lần thứ I Đảng bộ TP Cần Thơ nhiệm kỳ 2025-2030")."""
+    after = text[match.end():match.end() + _AFTER]
+    body_before = match.groupdict().get("body")  # None for a National Assembly term
+    if body_before is not None and not body_before.strip(" đại biểu") and (body := _BODY_AFTER.match(after)):  # noqa: B005
+        after = after[body.end(1):]
+    return _TERM.match(after[:40])
+
+
 def _row(doc: ParsedDocument, match: re.Match, ordinal: int, level: str, organization: str) -> dict:
-    term = _TERM.match(doc.text[match.end():match.end() + 40])
+    term = _term_after(doc.text, match)
     return doc.fact(match.start(), match.end(), level=level, ordinal=ordinal, ordinal_text=match.groupdict().get("ord") or match.groupdict().get("roman"),
                    organization=organization,
                    term_start=int(term.group(1)) if term else None,
@@ -106,11 +132,11 @@ def provincial_terms(text: str):
     if "nhiệm kỳ" not in text and "Nhiệm kỳ" not in text:
         return
     for match in caseless_scan(_CONGRESS, text, lower_in_place(text), _CONGRESS_START):
-        term = _TERM.match(text[match.end():match.end() + 40])
+        term = _term_after(text, match)
         if term is None:
             continue
         ordinal = _ordinal(match)
         sentence_start = max(text.rfind(". ", 0, match.start()) + 1, text.rfind("\n", 0, match.start()) + 1)
-        level = _level(match.group("body"), text[sentence_start:match.start()], text[match.end():match.end() + 40])
+        level = _level(match.group("body"), text[sentence_start:match.start()], text[match.end():match.end() + _AFTER])
         if ordinal is not None and level == "provincial_party":
             yield ordinal, int(term.group(1)), int(term.group(2)), match.start(), match.end()
