@@ -37,7 +37,8 @@ _CONGRESS_TERM = re.compile(r"(?:Đại\s+hội|phiên\s+họp\s+(?:lần\s+)?th
 _OUTLET_PAREN = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—]")
 _OUTLET_CAPS = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})\s*[-–—]\s")
 _OUTLET_LINE = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})$")
-_CREDIT_OUTLET = re.compile(r"Ảnh\s*:[^\n()]*?[-/–]\s*([A-ZĐ][A-ZĐ0-9.]{1,11})\b")
+# "Ảnh: Minh An - TTXVN", "Ảnh: Thu Hà/VOV"; an acronym first is the outlet of the photographer after it ("Ảnh: VGP/Nhật Bắc").
+_CREDIT_OUTLET = re.compile(r"Ảnh\s*:\s*([A-ZĐ][A-ZĐ0-9]{1,11})\s*/|Ảnh\s*:[^\n()]*?[-/–]\s*([A-ZĐ][A-ZĐ0-9.]{1,11})\b")
 _ANNIVERSARY = re.compile(r"(\d{1,3}) năm (?:Ngày )?thành lập Đảng", re.IGNORECASE)
 _EVENT_CUES = (
     ("anniversary_meeting", re.compile(r"(?:họp mặt|lễ|mít tinh)?\s*kỷ niệm \d{1,3} năm|\d{1,3} năm (?:Ngày )?thành lập Đảng", re.IGNORECASE)),
@@ -221,7 +222,7 @@ def _outlet(paras: list[str]) -> str:
     for para in paras:
         match = _CREDIT_OUTLET.search(para)
         if match:
-            return match.group(1)
+            return match.group(1) or match.group(2)
     return ""
 
 

@@ -39,6 +39,8 @@ _UPPER_WORD = rf"[{_UPPER}]{{2,}}"
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\S")
 _PHOTO = re.compile(rf"Ảnh[ \t]*:[ \t]*((?:{_CAP_WORD}|{_UPPER_WORD})(?:[ \t]+(?:{_CAP_WORD}|{_UPPER_WORD})){{0,4}})"
                     rf"(?:[ \t]*[-/–][ \t]*((?:{_UPPER_WORD}|{_CAP_WORD})(?:[ \t]+{_UPPER_WORD})?))?")
+_PHOTO_OUTLET_FIRST = re.compile(rf"Ảnh[ \t]*:[ \t]*([A-ZĐ][A-ZĐ0-9]{{1,5}})[ \t]*/[ \t]*"
+                                 rf"((?:{_CAP_WORD}|{_UPPER_WORD})(?:[ \t]+(?:{_CAP_WORD}|{_UPPER_WORD})){{0,4}})")
 _UI_WORDS = {"xem thêm", "chia sẻ", "bình luận", "tin liên quan", "đọc thêm"}
 # Place levels that may stand before a place name, or alone ("Chủ tịch UBND tỉnh").
 _LEVELS = {("tỉnh",): "province", ("thành", "phố"): "province", ("tp",): "province", ("xã",): "local",
@@ -695,6 +697,11 @@ def extract_credits(doc: ParsedDocument) -> list[dict]:
     for match in _PHOTO.finditer(text):
         if match.group(1) in _NOT_NAME:
             continue  # "Ảnh: Ban tổ chức" credits a body, not a photographer
+        outlet_first = _PHOTO_OUTLET_FIRST.match(text, match.start())  # "Ảnh: VGP/Nhật Bắc"
+        if outlet_first:
+            rows.append(doc.fact(outlet_first.start(2), outlet_first.end(2), name=outlet_first.group(2), role="photo",
+                                 outlet=outlet_first.group(1)))
+            continue
         rows.append(doc.fact(match.start(1), match.end(1), name=match.group(1), role="photo", outlet=match.group(2) or ""))
     for start, end in reversed(paragraphs(text)[-3:]):
         line = text[start:end].strip(" ./")

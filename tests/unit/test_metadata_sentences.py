@@ -114,6 +114,7 @@ def test_title(parse, text, title):
         pytest.param("TTXVN - Sáng 3/2, Tỉnh ủy Nghệ An tổ chức họp mặt.", "TTXVN", id="caps-dateline"),
         pytest.param("Hội nghị tổng kết năm 2024 của Tỉnh ủy An Giang\nQĐND - Sáng 10/1, hội nghị diễn ra.", "QĐND", id="caps-second-line"),
         pytest.param("Tỉnh ủy tổ chức hội nghị. Ảnh: Lê Hòa - VNA\nHội nghị bế mạc.", "VNA", id="photo-credit"),
+        pytest.param("Ông Ba phát biểu (Ảnh: VGP/TH).\nHội nghị bế mạc.", "VGP", id="photo-credit-outlet-first"),
         pytest.param("Nhân sự\n\nÔng Lê Văn Ba đắc cử Bí thư Tỉnh ủy\n\nBDTO\nÔng Lê Văn Ba được bầu làm Bí thư.", "BDTO",
                      id="caps-on-its-own-line"),
         pytest.param("Tỉnh ủy tổ chức hội nghị tổng kết.", "", id="none"),
