@@ -133,6 +133,8 @@ QUANTITY_CASES = [
     pytest.param("Kinh tế tăng trưởng 7,9%, trong đó khu vực III tăng 8,2%.",
                  [_q(7.9, "percent", "achieved", metric="grdp_growth"), _q(8.2, "percent", "achieved", metric="sector_growth")],
                  id="economy-then-sector"),
+    pytest.param("Trong cơ cấu kinh tế, khu vực dịch vụ chiếm tỷ trọng 48,3%.",
+                 [_q(48.3, "percent", "achieved", metric="sector_share")], id="sector-share-is-no-growth"),
     pytest.param("Tỉnh Hòa Yên đề ra tốc độ tăng trưởng tổng sản phẩm trên địa bàn bình quân 9% trở lên.",
                  [_q(9.0, "percent", "achieved", "at_least", metric="grdp_growth")], id="growth-of-tong-san-pham"),
     pytest.param("Tỉnh Hòa Yên có quy mô dân số trên 2,3 triệu người.",
