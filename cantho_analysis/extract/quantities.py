@@ -88,9 +88,10 @@ def _numbers(low: str, start: int, end: int):
 _NOT_QUANTITY_WORDS = (
     "số", "thứ", "khóa", "quý", "kỳ", "tháng", "ngày", "năm", "lần", "điều", "khoản", "phường", "quận", "kỷ niệm",
     "chặng đường", "suốt", "trải qua", "kế hoạch", "nghị quyết", "chỉ thị", "kết luận", "quyết định", "quy định",
-    "nghị định", "luật", "hướng dẫn", "thông báo", "đề án", "thông tư", "công văn")
+    "nghị định", "(?<!kỷ )(?<!kỉ )luật", "hướng dẫn", "thông báo", "đề án", "thông tư", "công văn")
 
 
+# ("luật" is a law's name, "kỷ luật 5 đảng viên" a count of the disciplined.)
 # One of them at the end of the tail, as a whole word ([^\W_] is a letter or digit, str.isalnum).
 # No word of the list ends another, so at most one matches.
 _NOT_QUANTITY_END = re.compile(rf"(?<![^\W_])(?:{'|'.join(_NOT_QUANTITY_WORDS)})\Z")
@@ -242,20 +243,34 @@ def _clause_start(text: str, sent_start: int, pos: int) -> int:
     return cut[-1] if cut else sent_start
 
 
+# The first words of a clause that has no subject of its own: a time, a verb, a qualifier, or the
+# plan the figure is measured against ("(chỉ tiêu Nghị quyết từ 8-9%/năm)").
+_LEADS_ON = re.compile(r"\s*(?:trong\s+đó\s*,?\s*)?(?:(?:năm|quý|tháng|giai\s+đoạn|cả\s+năm|bình\s+quân|ước|dự\s+kiến|riêng|đạt|tăng|"
+                       r"giảm|vượt|chiếm|bằng|còn|là|đến|tới|từ|hơn|trên|gần|khoảng|chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|so\s+với)(?!\w)|\d|$)")
+
+
+_SUB_CLAUSE_CUT = re.compile(r",|\svà\s")
+
+
 def _metric(clause: str, sentence_before: str, unit: str, unit_surface: str) -> tuple[str, str]:
     """Metric of a number: counts take the first rule (in file order) whose cue is in the
-    nearest sub-clause, then the clause, then the unit itself; rates and money take the cue
+    nearest sub-clause (after the last "và", then the last ","), then the clause, then the unit itself; rates and money take the cue
     closest to the number, in the clause and then in the sentence."""
     clause, sentence_before, unit_surface = (lower_in_place(t) for t in (clause, sentence_before, unit_surface))
     rules = [r for r in _metric_rules() if not r[2] or unit in r[2]]
-    if unit in {"persons", "organizations", "targets", "tasks"}:
-        sub_clause = clause.rsplit(",", 1)[-1]
-        for scope in (sub_clause, clause, unit_surface):
+    if unit in {"persons", "organizations", "targets", "tasks", "count"}:
+        # "kiểm tra 5 tổ chức và giám sát 9 đảng viên": the words after "và" first, then after the comma.
+        for scope in (_SUB_CLAUSE_CUT.split(clause)[-1], clause.rsplit(",", 1)[-1], clause, unit_surface):
             for code, en, _, cues in rules:
                 if cues.search(scope):
                     return code, en
         return "other", "Other"
-    for scope in (clause, sentence_before):
+    # The sentence before the clause names the indicator only when the clause goes on with it
+    # ("...; năm 2022 đạt 7%"), not when it opens a subject of its own ("...; số vụ tội phạm giảm 0,3%").
+    # A ")" in the clause closes the parenthesis that cut it ("Tốc độ tăng trưởng (GRDP) năm 2024 đạt").
+    goes_on = len(clause) == len(sentence_before) or ")" in clause or _LEADS_ON.match(clause)
+    scopes = (clause, sentence_before) if goes_on else (clause,)
+    for scope in scopes:
         best = None
         for code, en, _, cues in rules:
             for match in cues.finditer(scope):

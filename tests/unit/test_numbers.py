@@ -148,6 +148,14 @@ QUANTITY_CASES = [
                  [_q(2.7, "billion_usd", "estimated", quote="2,7 tỉ đô la Mỹ", metric="exports")], id="do-la-my"),
     pytest.param("Tổng sản phẩm bình quân đầu người ước đạt 88,1 triệu đồng.",
                  [_q(88.1, "million_vnd", "estimated", metric="grdp_per_capita")], id="tong-san-pham-per-capita"),
+    pytest.param("Qua kiểm tra, cấp ủy các cấp đã thi hành kỷ luật 3 tổ chức đảng, thi hành kỷ luật 41 đảng viên.",
+                 [_q(3.0, "organizations", "count", metric="disciplined_organizations"),
+                  _q(41.0, "persons", "count", metric="disciplined_members")], id="ky-luat-before-the-count"),
+    pytest.param("Ủy ban Kiểm tra các cấp đã kiểm tra 512 tổ chức đảng và giám sát chuyên đề 1.204 đảng viên.",
+                 [_q(512.0, "organizations", "count", metric="inspected_party_organizations"),
+                  _q(1204.0, "persons", "count", metric="supervised_party_members")], id="inspected-and-supervised"),
+    pytest.param("Tỷ lệ đô thị hóa năm 2025 đạt 38,5%.", [_q(38.5, "percent", "achieved", metric="urbanisation_rate")],
+                 id="urbanisation"),
     pytest.param("Doanh thu du lịch năm 2024 đạt 2.150 tỷ đồng.",
                  [_q(2150.0, "billion_vnd", "achieved", metric="tourism_revenue")], id="tourism-revenue"),
     # --- areas: the "2" of km2 / m2 is part of the unit, not dropped
@@ -194,6 +202,7 @@ def test_extract_quantities(parse, sentence, expected):
         pytest.param("Ông tham gia Đảng ủy Quân khu 9 nhiệm kỳ 2015 - 2020.", id="military-region-number"),
         pytest.param("Tỉnh triển khai Nghị quyết Hội nghị Trung ương 8 khóa XII về bảo vệ Tổ quốc.", id="plenum-number"),
         pytest.param("Nhà máy đặt tại Khu công nghiệp Bình Tân 3 giai đoạn mở rộng.", id="number-in-a-place-name"),
+        pytest.param("Thực hiện Luật 12 về đất đai trên địa bàn.", id="law-number"),
     ],
 )
 def test_non_quantities(parse, sentence):
