@@ -25,10 +25,10 @@ _DATELINE = re.compile(
 _EVENT_DAY = re.compile(
     r"(?:(?:khai\s+mạc|diễn\s+ra|tổ\s+chức|bế\s+mạc)(?:\s+vào)?|,)\s+(?:sáng|chiều|tối|ngày)(?P<today> nay)?\s+(?:ngày\s+)?"
     r"\(?(\d{1,2})\s*(?:[/-]\s*|\.)(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/.]\d|\d)")
-# A timestamp line near the top: "Thứ ba, 01/07/2025, 12:52 PM", "17/05/2022 05:31 AM",
+# A timestamp line near the top: "Thứ ba, 01/07/2025, 12:52 PM", "17/05/2022 05:31 AM", "Thứ Năm, ngày 23/01/2025 | 07:56",
 # "Thứ Hai 21/09/2020 , 18:55 (GMT+7)", "Cập nhật: 03/02/2026 16:51".
 _STAMP_LINE = re.compile(
-    r"^\s*(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*|\d{1,2}:\d{2}\s*,?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*,?\s*"
+    r"^\s*(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*(?:ngày\s+)?|\d{1,2}:\d{2}\s*,?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*[,|]?\s*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?\s*(?:\(GMT\s*[+-]\s*\d+\))?\s*$"
     # ... or glued to the first word of the body, a line break lost in extraction ("14/12/2021Ngày 13/12, ...").
     rf"|^\s*(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?=[{UPPER}][^\W\d_])", re.IGNORECASE)
@@ -138,6 +138,8 @@ def _title(text: str, paras: list[str]):
     if header and first_line[header.end():].strip():
         return "", None  # the date line opens the body: no headline
     for para in paras[:4]:  # paras skip a date line of its own, which may precede the headline
+        if _STAMP_LINE.match(para):
+            continue  # a timestamp line is no headline
         if _OUTLET_PAREN.match(para) or _OUTLET_CAPS.match(para) or _DATELINE.search(para[:40]):
             break
         words = para.split()

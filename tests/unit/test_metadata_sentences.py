@@ -63,6 +63,9 @@ _META_KEYS = ("published", "published_precision", "published_basis", "event_date
             "Thời sự\nHội nghị Tỉnh ủy lần thứ 9\n08/11/2023Ngày 7/11, Tỉnh ủy Hòa Yên tổ chức hội nghị.",
             ("2023-11-08", "day", "header", "2023-11-07"), id="timestamp-glued-to-the-body"),
         pytest.param(
+            "Thứ Năm, ngày 23/01/2025 | 07:56\n(HY) - Chiều ngày 22-1, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2024.",
+            ("2025-01-23", "day", "header", "2025-01-22"), id="weekday-ngay-and-pipe"),
+        pytest.param(
             " date 2025-01 Tỉnh Bến Tre họp mặt kỷ niệm 95 năm Ngày thành lập Đảng 24/01/2025 10:45\nNgày 24-1, họp mặt diễn ra.",
             ("2025-01-24", "day", "header", "2025-01-24"), id="month-header-refined-by-timestamp"),
         pytest.param(
