@@ -106,7 +106,8 @@ def _no_quantity_before(tail: str) -> bool:
 _RANK_BEFORE = re.compile(r"(?:đứng|xếp|vươn\s+lên)\s+(?:hạng\s+|thứ\s+)$", re.IGNORECASE)
 # "xếp thứ 2 trong 5 thành phố": the 5 is the base of the rank, not a fact of its own.
 _RANK_BASE_BEFORE = re.compile(r"(?:thứ|hạng)\s+\d+\s+(?:trong|trên|/)\s+(?:số\s+)?$", re.IGNORECASE)
-_RATIO_BEFORE = re.compile(r"gấp\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", re.IGNORECASE)
+# "gấp 3 lần", "tăng 1,6 lần": a multiple of a base ("3 lần" alone counts occurrences).
+_RATIO_BEFORE = re.compile(r"(?:gấp|tăng)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", re.IGNORECASE)
 # Anniversaries ("95 năm Ngày thành lập", "80 năm Cách mạng Tháng Tám") and review periods
 # ("tổng kết 10 năm thực hiện Nghị quyết") are spans of history, not facts.
 _ANNIVERSARY_AFTER = re.compile(
@@ -253,9 +254,12 @@ _SUB_CLAUSE_CUT = re.compile(r",|\svà\s")
 
 
 def _metric(clause: str, sentence_before: str, unit: str, unit_surface: str) -> tuple[str, str]:
-    """Metric of a number: counts take the first rule (in file order) whose cue is in the
-    nearest sub-clause (after the last "và", then the last ","), then the clause, then the unit itself; rates and money take the cue
-    closest to the number, in the clause and then in the sentence."""
+    """Metric of a number.
+
+    Counts take the first rule (in file order) whose cue is in the nearest sub-clause (after the
+    last "và", then the last ","), then the clause, then the unit itself.  Rates and money take
+    the cue closest to the number (the longer of two that end together), in the clause and then
+    in the sentence."""
     clause, sentence_before, unit_surface = (lower_in_place(t) for t in (clause, sentence_before, unit_surface))
     rules = [r for r in _metric_rules() if not r[2] or unit in r[2]]
     if unit in {"persons", "organizations", "targets", "tasks", "count"}:
@@ -274,9 +278,11 @@ def _metric(clause: str, sentence_before: str, unit: str, unit_surface: str) -> 
         best = None
         for code, en, _, cues in rules:
             for match in cues.finditer(scope):
-                distance = len(scope) - match.end()
-                if best is None or distance < best[0]:
-                    best = (distance, code, en)
+                # Closest to the number first; of two cues ending there, the longer one
+                # ("nông nghiệp tăng trưởng" over "tăng trưởng"); then the rule's order in the file.
+                rank = (len(scope) - match.end(), match.start())
+                if best is None or rank < best[0]:
+                    best = (rank, code, en)
         if best:
             return best[1], best[2]
     return "other", "Other"
@@ -496,7 +502,7 @@ def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str
             if not found or (scale and found[0] not in _COUNT_UNITS):
                 return None
             unit, end = found
-        if unit == "ratio" and not _RATIO_BEFORE.search(before):
+        if unit == "ratio" and value.is_integer() and not _RATIO_BEFORE.search(before):
             unit = "count"  # "3 lần" without "gấp" counts occurrences
         if unit == "years" and 1900 <= value <= 2100:
             return None
