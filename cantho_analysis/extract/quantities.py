@@ -322,13 +322,18 @@ def _kind(unit: str, clause: str, after: str, frame: tuple[str, bool], ratio: bo
     return "achieved"
 
 
+# A sentence that opens with a term or period: "Nhiệm kỳ 2020-2025, ...", "Trong giai đoạn 2026 - 2030, ...".
+_LEAD_TERM = re.compile(r"(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})\s*,")
+
+
 def _frames(doc: ParsedDocument) -> list[tuple[tuple[str, int], list[tuple[int, int | None, str]]]]:
     """For each sentence: the frame carried in (name, paragraph it was set in) and its cues
     ``(start, end of scope or None, frame)`` in document offsets.
 
     ``target`` opens at a target cue ("phấn đấu", "đặt mục tiêu", "các chỉ tiêu chủ yếu");
     ``review`` at a review cue ("nhiệm kỳ qua", "đạt và vượt", "hoàn thành mục tiêu").  Both carry
-    over into the next sentences and paragraphs until another such cue.  A target named inside a
+    over into the next sentences and paragraphs until another such cue, as does a term opening a
+    sentence ("Nhiệm kỳ 2020-2025, ...") by its years (see _year_cue).  A target named inside a
     review ("vượt chỉ tiêu đề ra là ..."), a year after or before the article's own, and "ước"
     (``estimate``) hold for their clause only; any cue inside parentheses ends at the ``)``.
     """
@@ -340,6 +345,10 @@ def _frames(doc: ParsedDocument) -> list[tuple[tuple[str, int], list[tuple[int, 
                 for offset, name, close in _cues(sentence.text, low[sentence.start:sentence.end], year)]
         frames.append((carried, [(a, b, name, sentence.para_id) for a, b, name in cues]))
         opening = [name for _, close, name in cues if close is None and not name.endswith("_year")]
+        lead = _LEAD_TERM.match(low, sentence.start, sentence.end)
+        if not opening and lead:
+            # "Nhiệm kỳ 2020-2025, ..." opening a sentence frames what follows by its years.
+            opening = [name.removesuffix("_year") for start, _, name in cues if start == lead.start(1) and name]
         if opening:
             carried = (opening[-1], sentence.para_id)
     return frames
@@ -378,13 +387,14 @@ def _cues(text: str, low: str, year: int | None) -> list[tuple[int, str, int | N
 
 def _year_cue(text: str, match: re.Match, year: int | None) -> str:
     """A year after the article's own, or one it works toward ("đến năm 2030"), is a target; a
-    year before it is a review; the article's own year says nothing."""
+    year before it is a review, and so is a term that ends in it ("Nhiệm kỳ 2020-2025, ..." in
+    2025: the outgoing term); the article's own year alone says nothing."""
     span = _FRAME_YEAR.match(text, match.start())
     first, last = int(span.group(1)), int(span.group(2) or span.group(1))
     horizon = re.search(r"đến\s+(?:năm\s+)?$", text[max(0, match.start() - 10):match.start()], re.IGNORECASE)
     if (horizon and (year is None or last > year)) or (year and first > year):
         return "target_year"
-    if year and last < year and not horizon:
+    if year and (last < year or first < last == year) and not horizon:
         return "review_year"
     return ""
 

@@ -222,6 +222,11 @@ def test_non_quantities(parse, sentence):
 # places and figures.  Expected: (value, kind, qualifier) in text order.
 FRAME_CASES = [
     pytest.param(
+        " date 2025-10-06 Đại hội xác định chủ đề phấn đấu đưa tỉnh phát triển nhanh.\n"
+        "Nhiệm kỳ 2020-2025, tốc độ tăng trưởng GRDP bình quân đạt 6,2%/năm. Tổng vốn đầu tư đạt gần 150.000 tỉ đồng.",
+        [(6.2, "achieved", ""), (150000.0, "achieved", "approx")],
+        id="outgoing-term-opening-a-paragraph-is-a-review"),
+    pytest.param(
         " date 2025-10-01 Các mục tiêu chủ yếu được Đại hội đặt ra gồm: tăng trưởng kinh tế bình quân hằng năm đạt từ 9% "
         "trở lên; GRDP đến năm 2030 đạt tối thiểu 410 nghìn tỷ đồng; kim ngạch xuất khẩu đạt 6,4 tỷ USD.",
         [(9.0, "target", "at_least"), (410.0, "target", "at_least"), (6.4, "target", "")],
