@@ -39,6 +39,8 @@ _UPPER_WORD = rf"[{_UPPER}]{{2,}}"
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\S")
 _PHOTO = re.compile(rf"Ảnh[ \t]*:[ \t]*((?:{_CAP_WORD}|{_UPPER_WORD})(?:[ \t]+(?:{_CAP_WORD}|{_UPPER_WORD})){{0,4}})"
                     rf"(?:[ \t]*[-/–][ \t]*((?:{_UPPER_WORD}|{_CAP_WORD})(?:[ \t]+{_UPPER_WORD})?))?")
+# First words of a body's name, never of a photographer's.
+_BODY_WORDS = {"Ban", "Báo", "Cổng", "Đài", "Sở", "Bộ", "Cục", "UBND", "HĐND", "Tỉnh", "Đảng", "Ủy", "Hội"}
 _PHOTO_OUTLET_FIRST = re.compile(rf"Ảnh[ \t]*:[ \t]*([A-ZĐ][A-ZĐ0-9]{{1,5}})[ \t]*/[ \t]*"
                                  rf"((?:{_CAP_WORD}|{_UPPER_WORD})(?:[ \t]+(?:{_CAP_WORD}|{_UPPER_WORD})){{0,4}})")
 _UI_WORDS = {"xem thêm", "chia sẻ", "bình luận", "tin liên quan", "đọc thêm"}
@@ -695,8 +697,8 @@ def extract_credits(doc: ParsedDocument) -> list[dict]:
     text = doc.text
     rows = []
     for match in _PHOTO.finditer(text):
-        if match.group(1) in _NOT_NAME:
-            continue  # "Ảnh: Ban tổ chức" credits a body, not a photographer
+        if match.group(1).split()[0] in _BODY_WORDS:
+            continue  # "Ảnh: Ban tổ chức", "Ảnh: Cổng TTĐT ..." credit a body, not a photographer
         outlet_first = _PHOTO_OUTLET_FIRST.match(text, match.start())  # "Ảnh: VGP/Nhật Bắc"
         if outlet_first:
             rows.append(doc.fact(outlet_first.start(2), outlet_first.end(2), name=outlet_first.group(2), role="photo",

@@ -146,7 +146,7 @@ _TARGET_REF = re.compile(
     re.IGNORECASE)
 _REVIEW_CUE = re.compile(
     r"nhiệm\s+kỳ\s+(?:vừa\s+)?qua|giai\s+đoạn\s+(?:vừa\s+)?qua|những\s+năm\s+qua|năm\s+qua|đạt\s+và\s+vượt|đạt,\s+vượt"
-    r"|kết\s+quả|đã\s+đạt|đạt\s+được|so\s+với\s+(?:năm|cùng\s+kỳ)|vượt(?=\s+chỉ\s+tiêu)|chưa\s+đạt"
+    r"|kết\s+quả|đã\s+đạt|đạt\s+được|so\s+với\s+(?:năm|cùng\s+kỳ)|vượt(?=\s+chỉ\s+tiêu)|chưa\s+đạt|tháng\s+đầu\s+năm"
     r"|hoàn\s+thành\s+(?:các\s+|nhiều\s+)?mục\s+tiêu|thực\s+hiện\s+thắng\s+lợi\s+(?:các\s+|nhiều\s+)?mục\s+tiêu",
     re.IGNORECASE)
 # "phấn đấu hoàn thành mục tiêu": a resolve before a review word makes it prospective.

@@ -164,6 +164,11 @@ QUANTITY_CASES = [
                   _q(1.7, "ratio", "estimated", metric="budget_revenue")], id="tang-n-lan-is-a-ratio"),
     pytest.param("Các đảng ủy trực thuộc phát triển 820 đảng viên mới trong năm.",
                  [_q(820.0, "persons", "count", metric="new_party_members")], id="phat-trien-dang-vien"),
+    pytest.param("Đến năm 2030 GRDP đạt 180.000 tỷ đồng; GRDP 6 tháng đầu năm đạt 6,1%; vốn đầu tư so với GRDP đạt 31%.",
+                 [_q(180000.0, "billion_vnd", "target", metric="economy_size"), _q(6.1, "percent", "achieved", metric="grdp_growth"),
+                  _q(31.0, "percent", "achieved", metric="other")], id="grdp-in-money-and-grdp-dat"),
+    pytest.param("Doanh thu từ lưu trú, ăn uống và lữ hành đạt hơn 9.100 tỉ đồng.",
+                 [_q(9100.0, "billion_vnd", "achieved", "more_than", metric="tourism_revenue")], id="tourism-lodging"),
     pytest.param("Doanh thu du lịch năm 2024 đạt 2.150 tỷ đồng.",
                  [_q(2150.0, "billion_vnd", "achieved", metric="tourism_revenue")], id="tourism-revenue"),
     # --- areas: the "2" of km2 / m2 is part of the unit, not dropped

@@ -85,6 +85,7 @@ CREDIT_CASES = [
                  [("Hoàng Anh", "photo", "")], id="photo-no-outlet"),
     pytest.param("Các đại biểu dự đại hội (Ảnh: Ban tổ chức).\nĐại hội bế mạc.", [], id="photo-by-a-body-is-no-person"),
     pytest.param("Ông Ba phát biểu (Ảnh: VGP/Minh Khôi).\nĐại hội bế mạc.", [("Minh Khôi", "photo", "VGP")], id="photo-outlet-first"),
+    pytest.param("Buổi họp sáng 4/7 - Ảnh: Cổng TTĐT tỉnh\nHội nghị bế mạc.", [], id="photo-by-a-portal"),
     pytest.param("Hội nghị đã thống nhất các nội dung quan trọng.\nTHU TRANG",
                  [("THU TRANG", "author", "")], id="byline-caps"),
     pytest.param("Đại hội thành công tốt đẹp.\nQUỐC HUY\nXem thêm",
