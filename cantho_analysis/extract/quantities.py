@@ -322,6 +322,7 @@ def _kind(unit: str, clause: str, after: str, frame: tuple[str, bool], ratio: bo
     return "achieved"
 
 
+_PHOTO_CAPTION = re.compile(r"ảnh\s*:")
 # A sentence that opens with a term or period: "Nhiệm kỳ 2020-2025, ...", "Trong giai đoạn 2026 - 2030, ...".
 _LEAD_TERM = re.compile(r"(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})\s*,")
 
@@ -349,7 +350,7 @@ def _frames(doc: ParsedDocument) -> list[tuple[tuple[str, int], list[tuple[int, 
         if not opening and lead:
             # "Nhiệm kỳ 2020-2025, ..." opening a sentence frames what follows by its years.
             opening = [name.removesuffix("_year") for start, _, name in cues if start == lead.start(1) and name]
-        if opening:
+        if opening and not _PHOTO_CAPTION.search(low, sentence.start, sentence.end):  # a caption frames nothing after it
             carried = (opening[-1], sentence.para_id)
     return frames
 

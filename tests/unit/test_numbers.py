@@ -169,6 +169,11 @@ QUANTITY_CASES = [
                   _q(31.0, "percent", "achieved", metric="other")], id="grdp-in-money-and-grdp-dat"),
     pytest.param("Doanh thu từ lưu trú, ăn uống và lữ hành đạt hơn 9.100 tỉ đồng.",
                  [_q(9100.0, "billion_vnd", "achieved", "more_than", metric="tourism_revenue")], id="tourism-lodging"),
+    pytest.param("Tốc độ tăng tổng sản phẩm trên địa bàn năm 2025 ước đạt 7,7%. Tổng sản phẩm trên địa bàn (GRDP) bình quân "
+                 "ước đạt 91,2 triệu đồng/người. Năng suất lao động đạt 170,5 triệu đồng/lao động. Cơ cấu kinh tế KV.I chiếm 19,1%.",
+                 [_q(7.7, "percent", "estimated", metric="grdp_growth"), _q(91.2, "million_vnd", "estimated", metric="grdp_per_capita"),
+                  _q(170.5, "million_vnd", "achieved", metric="labour_productivity"),
+                  _q(19.1, "percent", "achieved", metric="sector_share")], id="tong-san-pham-growth-per-head-productivity"),
     pytest.param("Doanh thu du lịch năm 2024 đạt 2.150 tỷ đồng.",
                  [_q(2150.0, "billion_vnd", "achieved", metric="tourism_revenue")], id="tourism-revenue"),
     # --- areas: the "2" of km2 / m2 is part of the unit, not dropped
@@ -226,6 +231,10 @@ def test_non_quantities(parse, sentence):
 # Kind by frame: constructions from real political reports and reviews, rewritten with invented
 # places and figures.  Expected: (value, kind, qualifier) in text order.
 FRAME_CASES = [
+    pytest.param(
+        " date 2025-12-07 Ông Lữ Văn Năm nêu các định hướng phát triển kinh tế thời gian tới. ẢNH: MINH AN\n"
+        "Thu ngân sách năm 2025 đạt 14.000 tỷ đồng.",
+        [(14000.0, "achieved", "")], id="a-caption-frames-nothing-after-it"),
     pytest.param(
         " date 2025-10-06 Đại hội xác định chủ đề phấn đấu đưa tỉnh phát triển nhanh.\n"
         "Nhiệm kỳ 2020-2025, tốc độ tăng trưởng GRDP bình quân đạt 6,2%/năm. Tổng vốn đầu tư đạt gần 150.000 tỉ đồng.",
