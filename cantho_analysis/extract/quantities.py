@@ -350,7 +350,9 @@ def _frames(doc: ParsedDocument) -> list[tuple[tuple[str, int], list[tuple[int, 
         if not opening and lead:
             # "Nhiệm kỳ 2020-2025, ..." opening a sentence frames what follows by its years.
             opening = [name.removesuffix("_year") for start, _, name in cues if start == lead.start(1) and name]
-        if opening and not _PHOTO_CAPTION.search(low, sentence.start, sentence.end):  # a caption frames nothing after it
+        line_end = low.find("\n", sentence.start)
+        if opening and not _PHOTO_CAPTION.search(low, sentence.start, line_end if line_end >= 0 else len(low)):
+            # a caption (a line that credits a photo) frames nothing after it
             carried = (opening[-1], sentence.para_id)
     return frames
 
