@@ -38,7 +38,7 @@ _BODY_AFTER = re.compile(rf"^\s+(Đảng\s+bộ(?:\s+(?:thành\s+phố|tỉnh|TP
 _AGENCIES = re.compile(r"Đảng\s+bộ\s+các\s+cơ\s+quan\s+Đảng|Đảng\s+ủy\s+các\s+cơ\s+quan\s+Đảng", re.IGNORECASE)
 
 
-def _level(body: str, before: str, after: str) -> str:
+def _level(body: str, before: str, after: str, ordinal: int | None = None) -> str:
     # strip() takes a set of characters: a body of only the letters of "đại biểu" counts as empty.
     if _AGENCIES.search(body) or (not body.strip(" đại biểu") and _AGENCIES.search(before)):  # noqa: B005
         return "party_agencies_committee"
@@ -50,9 +50,16 @@ def _level(body: str, before: str, after: str) -> str:
         return "national_party"
     if re.search(r"\bĐảng\b", body) and _AFTER_NATIONAL.match(after) is None and "toàn quốc" in body.lower():
         return "national_party"
-    if re.fullmatch(r"\s*(?:đại\s+biểu)?\s*", body, re.IGNORECASE) and (_PROVINCIAL.search(before) or _provincial_after(after)):
+    if re.fullmatch(r"\s*(?:đại\s+biểu)?\s*", body, re.IGNORECASE) and (_PROVINCIAL.search(before) or _provincial_after(after)) \
+            and not _another_congress(before, ordinal):
         return "provincial_party"
     return "other"
+
+
+def _another_congress(before: str, ordinal: int | None) -> bool:
+    """The sentence already named a congress with another number: a bare "Đại hội XIV" after
+    "Đại hội Đảng bộ tỉnh ... lần thứ XVI" is not that province's."""
+    return ordinal is not None and any(_ordinal(m) not in (None, ordinal) for m in _CONGRESS.finditer(before))
 
 
 def _provincial_after(after: str) -> bool:
@@ -78,7 +85,7 @@ def extract_congresses(doc: ParsedDocument) -> list[dict]:
         sentence = doc.sentences[doc.sent_at(match.start())] if doc.sentences else None
         before = text[sentence.start if sentence else 0:match.start()]
         after = text[match.end():match.end() + _AFTER]
-        level = _level(match.group("body"), before, after)
+        level = _level(match.group("body"), before, after, ordinal)
         rows.append(_row(doc, match, ordinal, level, _organization(match.group("body"), before, after)))
     for match in caseless_scan(_ASSEMBLY, text, doc.low, _ASSEMBLY_START):
         ordinal = ordinal_value(match.group("ord"))
@@ -137,6 +144,6 @@ def provincial_terms(text: str):
             continue
         ordinal = _ordinal(match)
         sentence_start = max(text.rfind(". ", 0, match.start()) + 1, text.rfind("\n", 0, match.start()) + 1)
-        level = _level(match.group("body"), text[sentence_start:match.start()], text[match.end():match.end() + _AFTER])
+        level = _level(match.group("body"), text[sentence_start:match.start()], text[match.end():match.end() + _AFTER], ordinal)
         if ordinal is not None and level == "provincial_party":
             yield ordinal, int(term.group(1)), int(term.group(2)), match.start(), match.end()
