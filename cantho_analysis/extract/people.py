@@ -12,7 +12,10 @@ People are read as a small mention grammar (``data/positions.yaml``):
 3. **Attachment** joins them across the separators the genre uses: titles before a name
    ("Ủy viên Bộ Chính trị, Chủ tịch Quốc hội <Name>"), titles after it (``,`` ``-`` ``:`` ``là``),
    appointments ("được bầu giữ chức", "được điều động, chỉ định làm"), posts left ("thôi giữ
-   chức", "được miễn nhiệm chức vụ": former), replacements ("thay ông <Name>"), list headings ("Các Phó Bí thư gồm: ...") and lists separated by ``;``.
+   chức", "được miễn nhiệm chức vụ": former), replacements ("thay ông <Name>"), list headings
+   ("Các Phó Bí thư gồm: ...", "... được chỉ định gồm các ông: ...") and lists separated by ``;``.
+   "nguyên" / "cũ" / "trước sáp nhập" mark a former post, "tân" a new one, "Quyền" an acting one;
+   a sentence opening with a closed past period ("Từ 11/2009 đến 3/2011, ...") speaks of former posts.
 
 Every row carries a ``status``: ``current``, ``former`` or ``appointed``.  A title without its
 place ("Chủ tịch UBND tỉnh", a bare "Bí thư") takes the article's own committee and place, and
