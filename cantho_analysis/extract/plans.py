@@ -12,7 +12,8 @@ from .patterns import caseless_scan, standalone_years, year_spans
 _WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 # Longest first: "nhóm nhiệm vụ, giải pháp" is one element, not a task group.
 _ELEMENTS = [
-    (r"nhóm\s+nhiệm\s+vụ,?\s+(?:và\s+)?giải\s+pháp", "tasks_and_solutions"),
+    # "4 nhóm nhiệm vụ, giải pháp", "8 nhiệm vụ giải pháp": tasks and solutions counted together.
+    (r"(?:nhóm\s+)?nhiệm\s+vụ,?\s+(?:và\s+)?giải\s+pháp", "task_and_solution_groups"),
     (r"nhóm\s+nhiệm\s+vụ", "task_groups"),
     (r"nhóm\s+giải\s+pháp", "solution_groups"),
     (r"nhiệm\s+vụ\s+trọng\s+tâm|nhiệm\s+vụ\s+chủ\s+yếu", "key_tasks"),
@@ -43,7 +44,7 @@ def extract_plan_elements(doc: ParsedDocument) -> list[dict]:
     >>> from cantho_analysis.extract.parse import parse_document
     >>> article = Document("d", "d.txt", "Nghị quyết năm 2026 với 28 chỉ tiêu và 4 nhóm nhiệm vụ, giải pháp; 16/19 chỉ tiêu đạt.", "")
     >>> [(r["element"], r["count"], r["scope"]) for r in extract_plan_elements(parse_document(article))]
-    [('targets', 28, '2026'), ('tasks_and_solutions', 4, '2026')]
+    [('targets', 28, '2026'), ('task_and_solution_groups', 4, '2026')]
     """
     text = doc.text
     rows, bodies = [], None
