@@ -490,11 +490,25 @@ def _attach(items: list, text: str) -> list[tuple[Name, Title, str]]:
             _before_chain(items, k, text, direct, claimed, pairs)
     _headings(items, text, pairs)
     _groups(items, text, chain_ends, pairs)
+    _name_lists(items, text, pairs)
     return pairs
+
+
+def _titles_lead_the_next_name(items, k, text, direct) -> bool:
+    """A name written after its titles ("Bí thư Tỉnh ủy <A>, Phó Bí thư, Chủ tịch HĐND <B>") is
+    followed by the titles of the next name, not by its own."""
+    if (k - 1) not in direct:
+        return False
+    m = k + 1
+    while m < len(items) and isinstance(items[m], Title) and (m == k + 1 or _LINK.match(_gap(text, items[m - 1], items[m]))):
+        m += 1
+    return m > k + 1 and (m - 1) in direct and _APPOS.match(_gap(text, items[k], items[k + 1])) is not None
 
 
 def _after_chain(items, k, text, direct, claimed, pairs) -> int:
     name, cursor, status, list_mode = items[k], k, "", False
+    if _titles_lead_the_next_name(items, k, text, direct):
+        return k
     while cursor + 1 < len(items) and isinstance(items[cursor + 1], Title):
         title_k = cursor + 1
         gap = _gap(text, items[cursor], items[title_k])
@@ -555,14 +569,19 @@ def _status(title: Title, status: str) -> str:
 
 
 def _headings(items, text, pairs) -> None:
-    """"Các Phó Bí thư Tỉnh ủy gồm: ông A - ...; ông B ...": the heading's title goes to every name."""
+    """"Các Phó Bí thư Tỉnh ủy gồm: ông A - ...; ông B ...", "... được chỉ định gồm các ông: ...",
+    "các Ủy viên Trung ương Đảng: A, ...; B, ...": the heading's title goes to every name."""
     for k, item in enumerate(items[:-1]):
-        heading = isinstance(item, Title) and isinstance(items[k + 1], Name) and _HEADING.match(_gap(text, item, items[k + 1]))
-        if heading:
-            status = "appointed" if heading.group("appointed") else "current"  # "... được chỉ định gồm: ..."
-            for later in items[k + 1:]:
-                if isinstance(later, Name):
-                    pairs.append((later, item, _status(item, status)))
+        if not (isinstance(item, Title) and isinstance(items[k + 1], Name)):
+            continue
+        gap = _gap(text, item, items[k + 1])
+        heading = _HEADING.match(gap)
+        if not heading and not (gap.strip() == ":" and _PLURAL_BEFORE.search(text[max(0, item.start - 8):item.start])):
+            continue
+        status = "appointed" if heading and heading.group("appointed") else "current"
+        for later in items[k + 1:]:
+            if isinstance(later, Name):
+                pairs.append((later, item, _status(item, status)))
 
 
 def _groups(items, text, chain_ends, pairs) -> None:
@@ -577,6 +596,26 @@ def _groups(items, text, chain_ends, pairs) -> None:
         for name, title, status in list(pairs):
             if name is items[b] and status == "appointed":
                 pairs.append((items[a], title, status))
+
+
+_PLURAL_BEFORE = re.compile(r"(?<!\w)các\s+\Z", re.IGNORECASE)
+_NAME_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:(?:ông|bà|đồng\s+chí)\s+)?$", re.IGNORECASE)
+
+
+def _name_lists(items, text, pairs) -> None:
+    """"chỉ định các ông, bà A, B, C giữ chức X", "Đồng chí A, B được bầu giữ chức X": the
+    appointment of the last name of a bare list of names goes to every name of the list."""
+    for name, title, status in list(pairs):
+        if status != "appointed":
+            continue
+        k = items.index(name)
+        if k + 1 >= len(items) or items[k + 1] is not title:
+            continue
+        taken = {id(n) for n, t, _ in pairs if t is title}
+        while k > 0 and isinstance(items[k - 1], Name) and _NAME_LIST_GAP.match(_gap(text, items[k - 1], items[k])):
+            k -= 1
+            if id(items[k]) not in taken and not any(n is items[k] for n, _, _ in pairs):
+                pairs.append((items[k], title, status))
 
 
 # ---------------------------------------------------------------- rows

@@ -291,7 +291,24 @@ GRAMMAR_CASES = [
         id="the-country-is-no-province"),
     pytest.param(
         "Các Ủy viên Bộ Chính trị: Tòng Văn Phin - Phó Chủ tịch Thường trực Quốc Hội chủ trì.",
-        [("Tòng Văn Phin", "na_vice_chair", "Quốc Hội", "current")], id="standing-vice-chair-of-the-assembly"),
+        [("Tòng Văn Phin", "na_vice_chair", "Quốc Hội", "current"), ("Tòng Văn Phin", "politburo_member", "Bộ Chính trị", "current")],
+        id="standing-vice-chair-of-the-assembly-under-a-plural-heading"),
+    pytest.param(
+        "Dự có các Ủy viên Trung ương Đảng: Lò Văn Một, Bộ trưởng Bộ Tư pháp; Kha Văn Hai, Bí thư Tỉnh ủy Ninh Thuận.",
+        [("Kha Văn Hai", "cc_member", "Trung ương Đảng", "current"), ("Kha Văn Hai", "secretary", "Tỉnh ủy Ninh Thuận", "current"),
+         ("Lò Văn Một", "cc_member", "Trung ương Đảng", "current"), ("Lò Văn Một", "minister", "Bộ Tư pháp", "current")],
+        id="plural-title-then-colon-heads-a-list"),
+    pytest.param(
+        "Bộ Chính trị chỉ định các ông, bà Ma Văn Một, Trần Văn Hai, Giàng Thị Ba giữ chức Phó Bí thư Tỉnh ủy.",
+        [("Giàng Thị Ba", "deputy_secretary", "Tỉnh ủy", "appointed"), ("Ma Văn Một", "deputy_secretary", "Tỉnh ủy", "appointed"),
+         ("Trần Văn Hai", "deputy_secretary", "Tỉnh ủy", "appointed")],
+        id="bare-name-list-appointed-together"),
+    pytest.param(
+        "Dự có Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Lạng Sơn Đỗ Văn Bảy, Phó Bí thư Thường trực, Chủ tịch HĐND Mai Văn Tám.",
+        [("Mai Văn Tám", "people_council_chair", "HĐND Lạng Sơn", "current"),
+         ("Mai Văn Tám", "standing_deputy_secretary", "Tỉnh ủy Lạng Sơn", "current"),
+         ("Đỗ Văn Bảy", "cc_member", "Trung ương Đảng", "current"), ("Đỗ Văn Bảy", "secretary", "Tỉnh ủy Lạng Sơn", "current")],
+        id="titles-before-each-name-in-a-row"),
     pytest.param(
         "Ông Khúc Văn Tám, Bí thư Thành ủy, được phân công giữ chức Thứ trưởng Thường trực Bộ Nội vụ.",
         [("Khúc Văn Tám", "deputy_minister", "Bộ Nội vụ", "appointed"), ("Khúc Văn Tám", "secretary", "Thành ủy", "current")],
