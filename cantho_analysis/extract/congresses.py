@@ -30,6 +30,7 @@ _PLACES = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in load_yam
 # A province's Party organisation: "Đảng bộ tỉnh ...", "Đảng bộ TP. ...", or a province named without its level
 # ("Đảng bộ Cần Thơ").
 _PROVINCIAL = re.compile(rf"Đảng\s+bộ\s+(?:thành\s+phố|tỉnh|TP\.?|(?:{_PLACES})(?!\w))", re.IGNORECASE)
+_DELEGATION_TO = re.compile(r"đoàn\s+đại\s+biểu[^.;]{0,60}?(?:đi\s+)?(?:dự|tham\s+dự)\s*$", re.IGNORECASE)
 _AFTER = 100  # characters after a congress read for its level, body and term
 # The body after the ordinal: "Đại hội đại biểu lần thứ I Đảng bộ TP Cần Thơ".
 _BODY_STOP = r"(?:nhiệm\s+kỳ|khóa|khoá|đã|sẽ|diễn|khai|bế|thành\s+công|tiến|và|được|là)(?!\w)"
@@ -44,6 +45,8 @@ def _level(body: str, before: str, after: str, ordinal: int | None = None) -> st
         return "party_agencies_committee"
     if _PROVINCIAL.search(body):
         return "provincial_party"
+    if not body.strip(" đại biểu") and _DELEGATION_TO.search(before):  # noqa: B005 (a set of letters)
+        return "national_party"  # "bầu Đoàn đại biểu Đảng bộ tỉnh dự Đại hội XIII": the Party's national congress
     if re.fullmatch(r"\s*(?:đại\s+biểu\s+)?Đảng", body, re.IGNORECASE):
         return "national_party"  # "Đại hội Đảng lần thứ XIV": the Party's own congress (a province's is "Đảng bộ")
     if _NATIONAL.search(body) and ("toàn quốc" in body.lower() or _AFTER_NATIONAL.match(after)):

@@ -32,6 +32,8 @@ _STAMP_LINE = re.compile(
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?\s*(?:\(GMT\s*[+-]\s*\d+\))?\s*$"
     # ... or glued to the first word of the body, a line break lost in extraction ("14/12/2021Ngày 13/12, ...").
     rf"|^\s*(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?=[{UPPER}][^\W\d_])", re.IGNORECASE)
+_BYLINE_STAMP = re.compile(r"^\s*[^\d\n]{2,40}?\s[-–]\s(\d{1,2})/(\d{1,2})/(\d{4}),?\s*\d{1,2}:\d{2}")
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
 _CONGRESS_TERM = re.compile(r"(?:Đại\s+hội|phiên\s+họp\s+(?:lần\s+)?thứ\s+nhất)[^;\n]{0,120}?"
                             r"nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}", re.IGNORECASE)
 _OUTLET_PAREN = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—]")
@@ -149,15 +151,18 @@ def _title(text: str, paras: list[str]):
 
 
 def _stamp_line(paras: list[str]):
-    """A timestamp on a line of its own among the first lines (a header, not a dateline)."""
+    """A timestamp on a line of its own among the first lines (a header, not a dateline), or a
+    byline's ("Minh An - 25/09/2020, 22:17 GMT+07 | Thời sự").  A stamp with a time of day wins
+    over a bare date, which may be the date a page was listed rather than published."""
+    found = []
     for para in paras[:6]:
-        match = _STAMP_LINE.match(para)
+        match = _STAMP_LINE.match(para) or _BYLINE_STAMP.match(para)
         if match:
             day, month, year = (int(g) for g in match.groups() if g is not None)
             iso = _iso(year, month, day)
             if iso:
-                return iso, "day", "header"
-    return None
+                found.append((not _TIME_OF_DAY.search(para), iso))
+    return (min(found, key=lambda f: f[0])[1], "day", "header") if found else None
 
 
 def _refine(header, stamp):

@@ -116,6 +116,8 @@ def test_legal_issuer_subject(parse, sentence, issuer, subject):
                      [("national_party", 14, None, None, "Đại hội Đảng lần thứ XIV")], id="national-dai-hoi-dang"),
         pytest.param("Tại Đại hội đại biểu lần thứ I Đảng bộ TP Hòa Yên nhiệm kỳ 2025-2030, ông Ba phát biểu.",
                      [("provincial_party", 1, 2025, 2030, "Đại hội đại biểu lần thứ I")], id="ordinal-before-the-body"),
+        pytest.param("Đại hội bầu Đoàn đại biểu Đảng bộ tỉnh Hòa Yên dự Đại hội XIII gồm 17 đồng chí.",
+                     [("national_party", 13, None, None, "Đại hội XIII")], id="delegation-to-the-national-congress"),
         pytest.param("Ông điều hành đến khi hoàn thành Đại hội đại biểu Đảng bộ Cần Thơ lần thứ I.",
                      [("provincial_party", 1, None, None, "Đại hội đại biểu Đảng bộ Cần Thơ lần thứ I")],
                      id="province-named-without-its-level"),

@@ -63,6 +63,10 @@ _META_KEYS = ("published", "published_precision", "published_basis", "event_date
             "Thời sự\nHội nghị Tỉnh ủy lần thứ 9\n08/11/2023Ngày 7/11, Tỉnh ủy Hòa Yên tổ chức hội nghị.",
             ("2023-11-08", "day", "header", "2023-11-07"), id="timestamp-glued-to-the-body"),
         pytest.param(
+            "tin\n\n12/12/2021\n\nBế mạc Đại hội đại biểu Đảng bộ tỉnh Hòa Yên\n\nMinh An - 14/10/2021, 21:05 GMT+07 | Thời sự\n"
+            "Chiều 14/10, Đại hội bế mạc.",
+            ("2021-10-14", "day", "header", "2021-10-14"), id="byline-stamp-with-time-beats-a-bare-date"),
+        pytest.param(
             "Thứ Năm, ngày 23/01/2025 | 07:56\n(HY) - Chiều ngày 22-1, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2024.",
             ("2025-01-23", "day", "header", "2025-01-22"), id="weekday-ngay-and-pipe"),
         pytest.param(
