@@ -28,7 +28,8 @@ _EVENT_DAY = re.compile(
 # A timestamp line near the top: "Thứ ba, 01/07/2025, 12:52 PM", "17/05/2022 05:31 AM", "Thứ Năm, ngày 23/01/2025 | 07:56",
 # "Thứ Hai 21/09/2020 , 18:55 (GMT+7)", "Cập nhật: 03/02/2026 16:51".
 _STAMP_LINE = re.compile(
-    r"^\s*(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*(?:ngày\s+)?|\d{1,2}:\d{2}\s*,?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*[,|]?\s*"
+    r"^\s*(?:[^\W\d_][^\d\n|:]{0,30}\s(?=\d{1,2}:\d{2}))?"  # a section name before the time: "Chính trị 08:00 | 26/06/2025"
+    r"(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*(?:ngày\s+)?|\d{1,2}:\d{2}\s*[,|]?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*[,|]?\s*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?\s*(?:\(GMT\s*[+-]\s*\d+\))?\s*$"
     # ... or glued to the first word of the body, a line break lost in extraction ("14/12/2021Ngày 13/12, ...").
     rf"|^\s*(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?=[{UPPER}][^\W\d_])", re.IGNORECASE)
@@ -39,6 +40,9 @@ _CONGRESS_TERM = re.compile(r"(?:Đại\s+hội|phiên\s+họp\s+(?:lần\s+)?th
 _OUTLET_PAREN = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—]")
 _OUTLET_CAPS = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})\s*[-–—]\s")
 _OUTLET_LINE = re.compile(r"^([A-ZĐ][A-ZĐ0-9.]{1,11})$")
+# "Baovannghe.vn - Tổng Bí thư ...": a site's name opening the body; "PV Minh An/VOV Miền Trung thông tin, ...".
+_OUTLET_SITE = re.compile(r"^([A-Z][A-Za-z0-9-]*\.(?:com\.vn|vn|com|net|org))\s*[-–—]\s")
+_OUTLET_REPORTER = re.compile(r"^PV\s+[^/\n]{2,30}/([A-ZĐ][A-ZĐ0-9.]{1,11})\b")
 # "Ảnh: Minh An - TTXVN", "Ảnh: Thu Hà/VOV"; an acronym first is the outlet of the photographer after it ("Ảnh: VGP/Nhật Bắc").
 _CREDIT_OUTLET = re.compile(r"Ảnh\s*:\s*([A-ZĐ][A-ZĐ0-9]{1,11})\s*/|Ảnh\s*:[^\n()]*?[-/–]\s*([A-ZĐ][A-ZĐ0-9.]{1,11})\b")
 _ANNIVERSARY = re.compile(r"(\d{1,3}) năm (?:Ngày )?thành lập Đảng", re.IGNORECASE)
@@ -222,7 +226,7 @@ def _year_after_cited_dates(text: str, day: int, month: int) -> int | None:
 
 def _outlet(paras: list[str]) -> str:
     for para in paras[:8]:
-        for pattern in (_OUTLET_PAREN, _OUTLET_CAPS, _OUTLET_LINE):
+        for pattern in (_OUTLET_PAREN, _OUTLET_CAPS, _OUTLET_LINE, _OUTLET_SITE, _OUTLET_REPORTER):
             match = pattern.match(para)
             if match:
                 return match.group(1).strip()

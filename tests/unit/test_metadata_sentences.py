@@ -67,6 +67,9 @@ _META_KEYS = ("published", "published_precision", "published_basis", "event_date
             "Chiều 14/10, Đại hội bế mạc.",
             ("2021-10-14", "day", "header", "2021-10-14"), id="byline-stamp-with-time-beats-a-bare-date"),
         pytest.param(
+            "Thời sự\n\nTỉnh ủy Hòa Yên họp phiên cuối năm\n\nChính trị xã hội 08:00 | 26/12/2024\nChiều 25/12, Tỉnh ủy họp.",
+            ("2024-12-26", "day", "header", "2024-12-25"), id="section-time-pipe-date"),
+        pytest.param(
             "Thứ Năm, ngày 23/01/2025 | 07:56\n(HY) - Chiều ngày 22-1, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2024.",
             ("2025-01-23", "day", "header", "2025-01-22"), id="weekday-ngay-and-pipe"),
         pytest.param(
@@ -122,6 +125,8 @@ def test_title(parse, text, title):
         pytest.param("Hội nghị tổng kết năm 2024 của Tỉnh ủy An Giang\nQĐND - Sáng 10/1, hội nghị diễn ra.", "QĐND", id="caps-second-line"),
         pytest.param("Tỉnh ủy tổ chức hội nghị. Ảnh: Lê Hòa - VNA\nHội nghị bế mạc.", "VNA", id="photo-credit"),
         pytest.param("Ông Ba phát biểu (Ảnh: VGP/TH).\nHội nghị bế mạc.", "VGP", id="photo-credit-outlet-first"),
+        pytest.param("Tin mới\nBaotinhhoa.vn - Tỉnh ủy Hòa Yên tổ chức hội nghị.", "Baotinhhoa.vn", id="site-name-dateline"),
+        pytest.param("Khai mạc hội nghị\nPV Minh An/VOV Miền Trung thông tin, sáng nay Tỉnh ủy họp.", "VOV", id="reporter-slash-outlet"),
         pytest.param("Nhân sự\n\nÔng Lê Văn Ba đắc cử Bí thư Tỉnh ủy\n\nBDTO\nÔng Lê Văn Ba được bầu làm Bí thư.", "BDTO",
                      id="caps-on-its-own-line"),
         pytest.param("Tỉnh ủy tổ chức hội nghị tổng kết.", "", id="none"),
