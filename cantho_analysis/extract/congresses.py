@@ -10,12 +10,10 @@ import re
 from ..load.textnorm import lower_in_place
 from .lexicon import load_yaml
 from .parse import ParsedDocument
-from .patterns import caseless_scan, ordinal_value
+from .patterns import ORDINAL_WORDS, caseless_scan, ordinal_value
 
 # Arabic ordinals only after "lần thứ" ("Đại hội đề ra 8 chỉ tiêu" is no congress number).
-_ORD = r"(?:lần\s+thứ\s+(?P<ord>[IVXLC]+|\d{1,2}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?P<roman>[IVXLC]+))(?![\w])"
-# "lần thứ nhất": ordinals spelled out.
-_ORD_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_ORD = rf"(?:lần\s+thứ\s+(?P<ord>[IVXLC]+|\d{{1,2}}|{'|'.join(ORDINAL_WORDS)})|(?P<roman>[IVXLC]+))(?![\w])"
 _ORD_AN = r"(?P<ord>[IVXLC]+|\d{1,2})(?![\w])"
 _CONGRESS = re.compile(
     rf"(?<!\w)Đại\s+hội(?P<body>(?:\s+(?:đại\s+biểu|Đảng|Đảng\s+bộ|toàn\s+quốc|các\s+cấp|TP\.|Tp\.|[^\s,.;:]+)){{0,8}}?)\s+{_ORD}",
@@ -39,13 +37,19 @@ _BODY_AFTER = re.compile(rf"^\s+(Đảng\s+bộ(?:\s+(?:thành\s+phố|tỉnh|TP
 _AGENCIES = re.compile(r"Đảng\s+bộ\s+các\s+cơ\s+quan\s+Đảng|Đảng\s+ủy\s+các\s+cơ\s+quan\s+Đảng", re.IGNORECASE)
 
 
-def _level(body: str, before: str, after: str, ordinal: int | None = None) -> str:
-    # strip() takes a set of characters: a body of only the letters of "đại biểu" counts as empty.
-    if _AGENCIES.search(body) or (not body.strip(" đại biểu") and _AGENCIES.search(before)):  # noqa: B005
+def _bare(body: str) -> bool:
+    """The words between "Đại hội" and its number name no body ("Đại hội đại biểu lần thứ I")."""
+    return re.fullmatch(r"\s*(?:đại\s+biểu)?\s*", body, re.IGNORECASE) is not None
+
+
+def _level(body: str, before: str, after: str, ordinal: int | None, following: re.Match | None) -> str:
+    """The congress's level from its body, the sentence *before* it, the text *after* it and the
+    body written after its number (*following*, see _following_body)."""
+    if _AGENCIES.search(body) or (_bare(body) and _AGENCIES.search(before)):
         return "party_agencies_committee"
     if _PROVINCIAL.search(body):
         return "provincial_party"
-    if not body.strip(" đại biểu") and _DELEGATION_TO.search(before):  # noqa: B005 (a set of letters)
+    if _bare(body) and _DELEGATION_TO.search(before):
         return "national_party"  # "bầu Đoàn đại biểu Đảng bộ tỉnh dự Đại hội XIII": the Party's national congress
     if re.fullmatch(r"\s*(?:đại\s+biểu\s+)?Đảng", body, re.IGNORECASE):
         return "national_party"  # "Đại hội Đảng lần thứ XIV": the Party's own congress (a province's is "Đảng bộ")
@@ -53,8 +57,8 @@ def _level(body: str, before: str, after: str, ordinal: int | None = None) -> st
         return "national_party"
     if re.search(r"\bĐảng\b", body) and _AFTER_NATIONAL.match(after) is None and "toàn quốc" in body.lower():
         return "national_party"
-    if re.fullmatch(r"\s*(?:đại\s+biểu)?\s*", body, re.IGNORECASE) and (_PROVINCIAL.search(before) or _provincial_after(after)) \
-            and not _another_congress(before, ordinal):
+    provincial_after = following is not None and _PROVINCIAL.match(following.group(1)) is not None
+    if _bare(body) and (_PROVINCIAL.search(before) or provincial_after) and not _another_congress(before, ordinal):
         return "provincial_party"
     return "other"
 
@@ -65,9 +69,11 @@ def _another_congress(before: str, ordinal: int | None) -> bool:
     return ordinal is not None and any(_ordinal(m) not in (None, ordinal) for m in _CONGRESS.finditer(before))
 
 
-def _provincial_after(after: str) -> bool:
-    body = _BODY_AFTER.match(after)
-    return body is not None and _PROVINCIAL.match(body.group(1)) is not None
+def _following_body(match: re.Match, after: str) -> re.Match | None:
+    """The body written after the number of a congress that names none before it ("Đại hội đại
+    biểu lần thứ I Đảng bộ TP Cần Thơ nhiệm kỳ 2025-2030"), read in *after*; else None."""
+    body = match.groupdict().get("body")  # None for a National Assembly term
+    return _BODY_AFTER.match(after) if body is not None and _bare(body) else None
 
 
 def extract_congresses(doc: ParsedDocument) -> list[dict]:
@@ -88,43 +94,43 @@ def extract_congresses(doc: ParsedDocument) -> list[dict]:
         sentence = doc.sentences[doc.sent_at(match.start())] if doc.sentences else None
         before = text[sentence.start if sentence else 0:match.start()]
         after = text[match.end():match.end() + _AFTER]
-        level = _level(match.group("body"), before, after, ordinal)
-        rows.append(_row(doc, match, ordinal, level, _organization(match.group("body"), before, after)))
+        following = _following_body(match, after)
+        level = _level(match.group("body"), before, after, ordinal, following)
+        rows.append(_row(doc, match, ordinal, level, _organization(match.group("body"), before, following),
+                         _term_after(after, following)))
     for match in caseless_scan(_ASSEMBLY, text, doc.low, _ASSEMBLY_START):
         ordinal = ordinal_value(match.group("ord"))
         if ordinal is not None:
-            rows.append(_row(doc, match, ordinal, "national_assembly", "Quốc hội"))
+            term = _term_after(text[match.end():match.end() + _AFTER], None)
+            rows.append(_row(doc, match, ordinal, "national_assembly", "Quốc hội", term))
     return sorted(rows, key=lambda r: r["start"])
 
 
 def _ordinal(match: re.Match) -> int | None:
     """The congress number a match writes ("lần thứ XV", "lần thứ nhất", "XIV"), or None."""
     written = match.group("ord") or match.group("roman")
-    return _ORD_WORDS.get(written.lower()) if written.lower() in _ORD_WORDS else ordinal_value(written)
+    return ORDINAL_WORDS.get(written.lower()) if written.lower() in ORDINAL_WORDS else ordinal_value(written)
 
 
-def _organization(body: str, before: str, after: str = "") -> str:
+def _organization(body: str, before: str, following: re.Match | None) -> str:
     found = re.search(r"Đảng\s+bộ[^,;.]*?(?=\s+(?:khóa|khoá)\s*$|[,;.]|$)", body)
     if found:
         return " ".join(found.group(0).split())  # "Đại hội Đảng bộ tỉnh khóa XVIII": the body without "khóa"
-    if not body.strip(" đại biểu") and (following := _BODY_AFTER.match(after)):  # noqa: B005 (a set of letters, as in _level)
+    if following is not None:
         return " ".join(following.group(1).split())
     subject = re.search(r"(Đảng\s+bộ[^,;.]{0,60}?)\s+(?:đã\s+)?(?:tổ\s+chức|khai\s+mạc)", before)
     return " ".join(subject.group(1).split()) if subject else ""
 
 
-def _term_after(text: str, match: re.Match) -> re.Match | None:
-    """The term years written after a congress: right after it, or after the body that follows
-    its ordinal ("Đại hội đại biểu lần thứ I Đảng bộ TP Cần Thơ nhiệm kỳ 2025-2030")."""
-    after = text[match.end():match.end() + _AFTER]
-    body_before = match.groupdict().get("body")  # None for a National Assembly term
-    if body_before is not None and not body_before.strip(" đại biểu") and (body := _BODY_AFTER.match(after)):  # noqa: B005
-        after = after[body.end(1):]
+def _term_after(after: str, following: re.Match | None) -> re.Match | None:
+    """The term years written after a congress (*after* is the text after it): right after it,
+    or after the body that follows its number."""
+    if following is not None:
+        after = after[following.end(1):]
     return _TERM.match(after[:40])
 
 
-def _row(doc: ParsedDocument, match: re.Match, ordinal: int, level: str, organization: str) -> dict:
-    term = _term_after(doc.text, match)
+def _row(doc: ParsedDocument, match: re.Match, ordinal: int, level: str, organization: str, term: re.Match | None) -> dict:
     return doc.fact(match.start(), match.end(), level=level, ordinal=ordinal, ordinal_text=match.groupdict().get("ord") or match.groupdict().get("roman"),
                    organization=organization,
                    term_start=int(term.group(1)) if term else None,
@@ -142,11 +148,12 @@ def provincial_terms(text: str):
     if "nhiệm kỳ" not in text and "Nhiệm kỳ" not in text:
         return
     for match in caseless_scan(_CONGRESS, text, lower_in_place(text), _CONGRESS_START):
-        term = _term_after(text, match)
-        if term is None:
+        after = text[match.end():match.end() + _AFTER]
+        following = _following_body(match, after)
+        term = _term_after(after, following)
+        ordinal = _ordinal(match) if term is not None else None  # most mentions name no term: skip them cheaply
+        if ordinal is None:
             continue
-        ordinal = _ordinal(match)
         sentence_start = max(text.rfind(". ", 0, match.start()) + 1, text.rfind("\n", 0, match.start()) + 1)
-        level = _level(match.group("body"), text[sentence_start:match.start()], text[match.end():match.end() + _AFTER], ordinal)
-        if ordinal is not None and level == "provincial_party":
+        if _level(match.group("body"), text[sentence_start:match.start()], after, ordinal, following) == "provincial_party":
             yield ordinal, int(term.group(1)), int(term.group(2)), match.start(), match.end()

@@ -12,7 +12,7 @@ import re
 
 from .lexicon import load_yaml
 from .parse import ParsedDocument
-from .patterns import caseless_scan
+from .patterns import ORDINAL_WORDS, caseless_scan
 
 # The Party's document types (Cương lĩnh ... Công văn) and the State's (Luật ... Công văn), each
 # with its code; longer names first so "Nghị quyết liên tịch" is not read as "Nghị quyết".
@@ -41,7 +41,6 @@ _TYPE_START = re.compile(rf"(?:{'|'.join(_TYPES)})\b", re.IGNORECASE)
 _ISSUER_WORD = re.compile(r"\s*([^\W\d_][\w]*|[IVXLC]+|\d{1,2})(?=[\s,;.()…]|$)")
 # A plenum is numbered: "Hội nghị Trung ương 11", "Hội nghị lần thứ 10 Ban Chấp hành ...".
 _NUMBERED_AFTER = {"ương", "thứ"}
-_ORDINAL_WORDS = {"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"}
 # A list after one type ("Nghị quyết số 59, 70, 71 và 72") names one document per number.
 _MORE = re.compile(r"\s*(?:,|và)\s*(?:số\s+)?(?P<num>\d{1,4})(?![\d,.\-/]\d|\d|\s*[-/]\s*[A-ZĐ])(?!\s*(?:%|năm|người|đảng))")
 _SUBJECT = re.compile(r"^\s*(?:của\s+[^,;.…]{3,60}?\s+)?về\s+(?P<subject>[^;…]{3,200}?)(?=\s*[;…]|\.(?:\s|$)|,\s*(?:Nghị quyết|Chỉ thị|Kết luận|Quyết định)|$)")
@@ -104,7 +103,7 @@ def _issuer(tail: str) -> str:
         token = word.group(1)
         joins = (token == "và" and (following := _ISSUER_WORD.match(tail, word.end())) and following.group(1)[:1].isupper()
                  and not _TYPE_START.match(tail, following.start(1)))
-        if token.isdigit() or (words and words[-1] == "thứ" and token in _ORDINAL_WORDS):
+        if token.isdigit() or (words and words[-1] == "thứ" and token in ORDINAL_WORDS):
             if not words or words[-1] not in _NUMBERED_AFTER:
                 break
         elif not (token[:1].isupper() or token in _issuer_words() or joins):

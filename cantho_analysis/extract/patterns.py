@@ -59,6 +59,9 @@ def ordinal_value(text: str) -> int | None:
     return int(text) if text.isdigit() else roman_to_int(text)
 
 
+# Ordinals spelled out, after "thứ": "lần thứ nhất", "Hội nghị lần thứ bảy".
+ORDINAL_WORDS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
 _DIGITS = re.compile(r"\d+")
 # Four digits that may be a year; never inside one (the year patterns refuse a digit before their start).
 _YEAR_START = re.compile(r"(?:19|20)\d\d")

@@ -42,8 +42,6 @@ _UPPER_WORD = rf"[{_UPPER}]{{2,}}"
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\S")
 _PHOTO = re.compile(rf"Ảnh[ \t]*:[ \t]*((?:{_CAP_WORD}|{_UPPER_WORD})(?:[ \t]+(?:{_CAP_WORD}|{_UPPER_WORD})){{0,4}})"
                     rf"(?:[ \t]*[-/–][ \t]*((?:{_UPPER_WORD}|{_CAP_WORD})(?:[ \t]+{_UPPER_WORD})?))?")
-# First words of a body's name, never of a photographer's.
-_BODY_WORDS = {"Ban", "Báo", "Cổng", "Đài", "Sở", "Bộ", "Cục", "UBND", "HĐND", "Tỉnh", "Đảng", "Ủy", "Hội"}
 _PHOTO_OUTLET_FIRST = re.compile(rf"Ảnh[ \t]*:[ \t]*([A-ZĐ][A-ZĐ0-9]{{1,5}})[ \t]*/[ \t]*"
                                  rf"((?:{_CAP_WORD}|{_UPPER_WORD})(?:[ \t]+(?:{_CAP_WORD}|{_UPPER_WORD})){{0,4}})")
 _UI_WORDS = {"xem thêm", "chia sẻ", "bình luận", "tin liên quan", "đọc thêm"}
@@ -71,6 +69,8 @@ _CLAUSE_WORDS = {"được", "đã", "là", "làm", "sẽ", "đang", "tại", "c
 # Words that make a capitalised run an organisation or a place, never a person.
 _NOT_NAME = {"Đảng", "Ủy", "Tỉnh", "Ban", "Bộ", "Hội", "Sở", "Ảnh", "UBND", "HĐND"}
 
+# First words of a body's name, never of a photographer's ("Ảnh: Ban tổ chức", "Ảnh: Cổng TTĐT ...").
+_BODY_WORDS = (_NOT_NAME - {"Ảnh"}) | {"Báo", "Cổng", "Đài", "Cục"}
 _FIRST_NOT_NAME = _NOT_NAME | {"Tại", "Theo", "Sáng", "Chiều", "Tối", "Ngày", "Các", "Những", "Trong", "Với", "Cùng",
                                "Dự", "Tham", "Phát", "Thay", "Trước", "Sau", "Đây", "Đến", "Về", "Khi", "Năm", "Nước",
                                "Cộng"}
@@ -272,7 +272,7 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
         orgs.append((j, end))
         kinds.append(kind)
         # "Công an tỉnh": a ministry's short name followed by a province is that province's department.
-        national = national or (is_national and not _province_level_at(words, end))
+        national = national or (is_national and _level_at(words, end)[0] != "province")
         j = end
     if not orgs and not bare:
         return None
@@ -304,9 +304,13 @@ def _title_at(words: list[_Word], i: int, text: str) -> Title | None:
                  " ".join(position.split()), " ".join(organization.split()), " ".join(place.split()), status)
 
 
-def _province_level_at(words: list[_Word], j: int) -> bool:
-    return any(tuple(w.low for w in words[j:j + size]) in _LEVELS and _LEVELS[tuple(w.low for w in words[j:j + size])] == "province"
-               for size in (2, 1))
+def _level_at(words: list[_Word], j: int) -> tuple[str | None, int]:
+    """The place level written at word *j* ("tỉnh", "thành phố", "xã") and its number of words."""
+    for size in (2, 1):
+        key = tuple(w.low for w in words[j:j + size])
+        if len(key) == size and key in _LEVELS:
+            return _LEVELS[key], size
+    return None, 0
 
 
 def _city_committee(words: list[_Word], org_end: int) -> bool:
@@ -350,12 +354,8 @@ def _place(words: list[_Word], j: int, national: bool) -> int:
     if national or j >= len(words):
         return j
     lex = _lexicon()
-    level = None
-    for size in (2, 1):
-        key = tuple(w.low for w in words[j:j + size])
-        if len(key) == size and key in _LEVELS:
-            level, j = _LEVELS[key], j + size
-            break
+    level, size = _level_at(words, j)
+    j += size
     if words[j - 1].low == "tp" and j < len(words) and words[j].text == "." and words[j].start == words[j - 1].end:
         j += 1
     known = _longest(words, j, lex.places) if j < len(words) and words[j].text[:1].isupper() else None
@@ -611,10 +611,9 @@ def _name_lists(items, text, pairs) -> None:
         k = items.index(name)
         if k + 1 >= len(items) or items[k + 1] is not title:
             continue
-        taken = {id(n) for n, t, _ in pairs if t is title}
         while k > 0 and isinstance(items[k - 1], Name) and _NAME_LIST_GAP.match(_gap(text, items[k - 1], items[k])):
             k -= 1
-            if id(items[k]) not in taken and not any(n is items[k] for n, _, _ in pairs):
+            if not any(n is items[k] for n, _, _ in pairs):  # a name with titles of its own keeps them
                 pairs.append((items[k], title, status))
 
 

@@ -18,6 +18,7 @@ from .organizations import bodies_of
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER
 from .patterns import UPPER, date_spans, parse_vi_number, scan_from, standalone_years, year_spans
+from .sentences import CAPTION
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # "năm" (five) is left out: it is far more often "year".
@@ -322,9 +323,14 @@ def _kind(unit: str, clause: str, after: str, frame: tuple[str, bool], ratio: bo
     return "achieved"
 
 
-_PHOTO_CAPTION = re.compile(r"ảnh\s*:")
 # A sentence that opens with a term or period: "Nhiệm kỳ 2020-2025, ...", "Trong giai đoạn 2026 - 2030, ...".
 _LEAD_TERM = re.compile(r"(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+((?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})\s*,")
+
+
+def _on_caption_line(text: str, start: int) -> bool:
+    """The line from *start* credits a photo: a caption, which frames nothing after it."""
+    line_end = text.find("\n", start)
+    return CAPTION.search(text, start, line_end if line_end >= 0 else len(text)) is not None
 
 
 def _frames(doc: ParsedDocument) -> list[tuple[tuple[str, int], list[tuple[int, int | None, str]]]]:
@@ -346,13 +352,10 @@ def _frames(doc: ParsedDocument) -> list[tuple[tuple[str, int], list[tuple[int, 
                 for offset, name, close in _cues(sentence.text, low[sentence.start:sentence.end], year)]
         frames.append((carried, [(a, b, name, sentence.para_id) for a, b, name in cues]))
         opening = [name for _, close, name in cues if close is None and not name.endswith("_year")]
-        lead = _LEAD_TERM.match(low, sentence.start, sentence.end)
-        if not opening and lead:
+        if not opening and (lead := _LEAD_TERM.match(low, sentence.start, sentence.end)):
             # "Nhiệm kỳ 2020-2025, ..." opening a sentence frames what follows by its years.
             opening = [name.removesuffix("_year") for start, _, name in cues if start == lead.start(1) and name]
-        line_end = low.find("\n", sentence.start)
-        if opening and not _PHOTO_CAPTION.search(low, sentence.start, line_end if line_end >= 0 else len(low)):
-            # a caption (a line that credits a photo) frames nothing after it
+        if opening and not _on_caption_line(doc.text, sentence.start):
             carried = (opening[-1], sentence.para_id)
     return frames
 

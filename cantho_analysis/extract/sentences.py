@@ -140,7 +140,7 @@ def sentence_term(text: str, terms: dict[str, tuple[int, int]],
 
 
 # A photo caption between a review paragraph and its results neither sets nor breaks a term.
-_CAPTION = re.compile(r"\bẢnh\s*:", re.IGNORECASE)
+CAPTION = re.compile(r"\bẢnh\s*:", re.IGNORECASE)
 # Words of a review of results: a paragraph that names a term span and reviews it passes the
 # term to the results listed in the next paragraphs.
 _REVIEW_WORDS = re.compile(r"đạt\s+được|kết\s+quả|thành\s+tựu|(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:vừa\s+)?qua|đánh\s+giá",
@@ -153,7 +153,7 @@ _FORWARD_WORDS = re.compile(r"mục\s+tiêu|phấn\s+đấu|đề\s+ra|phương\
 # Each match of these holds one of the words of its _HINTS in lower case (none with "i", "k" or "s",
 # whose case-insensitive matches include letters that lower() maps elsewhere): a sentence without
 # any is skipped without running the pattern.
-_HINTS = {_CAPTION: (":",), _REVIEW_WORDS: ("đạt", "quả", "tựu", "qua", "đánh"),
+_HINTS = {CAPTION: (":",), _REVIEW_WORDS: ("đạt", "quả", "tựu", "qua", "đánh"),
           _FORWARD_WORDS: ("mục", "đấu", "đề", "hướng", "ới", "đoạn")}
 
 
@@ -181,7 +181,7 @@ def attribute_terms(sentences: list[Sentence], terms=None, term_congress=None) -
     result: list[tuple[str, str]] = []
     across = ""  # the span term that goes on into the next paragraphs
     for para in _by_paragraph(sentences):
-        caption = any(_says(_CAPTION, sentence.text) for sentence in para)
+        caption = any(_says(CAPTION, sentence.text) for sentence in para)
         if any(_says(_FORWARD_WORDS, sentence.text) for sentence in para):
             across = ""
         carried = ("", "") if caption or not across else (across, "previous_paragraph")
