@@ -53,8 +53,8 @@ EXTRACT_CHILD = r"""
 import json, os, resource, sys, threading, time
 corpus, jobs = sys.argv[1], int(sys.argv[2])
 t0 = time.perf_counter()
-from cantho_analysis.output import tables as tables_module
-from cantho_analysis.output.tables import build_tables
+from cantho_analysis import pipeline as tables_module
+from cantho_analysis.pipeline import build_tables
 t1 = time.perf_counter()
 # Phase split: wrap the module-level helpers build_tables calls (skipped if they are renamed).
 phases = {"load_s": 0.0, "frames_s": 0.0}
@@ -165,7 +165,7 @@ IMPORTTIME_CHILD = "import cantho_analysis"
 
 PROFILE_CHILD = r"""
 import cProfile, io, json, pstats, sys
-from cantho_analysis.output.tables import build_tables
+from cantho_analysis.pipeline import build_tables
 corpus, top = sys.argv[1], int(sys.argv[2])
 profiler = cProfile.Profile()
 profiler.enable()

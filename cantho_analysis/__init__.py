@@ -9,7 +9,8 @@
 from .extract.parse import Params
 from .load.corpus import CorpusError, load_corpus
 from .load.textnorm import normalize
-from .output.tables import build_tables, read_tables, write_tables
+from .output.tables import read_tables, write_tables
+from .pipeline import build_tables
 
 __all__ = ["CorpusError", "Params", "build_tables", "load_corpus", "normalize", "read_tables", "write_tables"]
 __version__ = "0.1.0"

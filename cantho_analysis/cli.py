@@ -73,7 +73,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _extract(args) -> int:
     from .output.datapackage import write_datapackage
-    from .output.tables import build_tables, write_tables
+    from .output.tables import write_tables
+    from .pipeline import build_tables
 
     if args.jobs < 1:
         raise ValueError(f"--jobs: {args.jobs} must be at least 1")

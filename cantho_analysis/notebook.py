@@ -23,7 +23,8 @@ from . import __version__, config, parameters
 from .extract.parse import Params
 from .extract.terms import analysis_params, terms_from_frame
 from .output import figures
-from .output.tables import build_tables, read_tables, write_tables
+from .output.tables import read_tables, write_tables
+from .pipeline import build_tables
 
 SETTINGS_FILE = "extraction.json"
 _KEEP_CACHE_ENTRIES = 8

@@ -96,7 +96,7 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
     ``data/*.csv|parquet`` and ``figures/*.png|svg``.
     """
     from .notebook import extraction_settings, write_run_tables
-    from .output.tables import build_tables
+    from .pipeline import build_tables
 
     params = dict(params or {})
     sources = notebook_sources()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cantho_analysis import config
-from cantho_analysis.output.tables import build_tables
+from cantho_analysis.pipeline import build_tables
 
 # The notebooks nbval executes cache their tables; keep that cache out of the user's ~/.cache.
 if "CANTHO_ANALYSIS_CACHE" not in os.environ:

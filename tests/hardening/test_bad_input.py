@@ -34,7 +34,7 @@ import pandas as pd
 import pytest
 
 from cantho_analysis.load.corpus import CorpusError, load_corpus
-from cantho_analysis.output.tables import build_tables
+from cantho_analysis.pipeline import build_tables
 
 # --------------------------------------------------------------------------------------------
 # The good article that sits next to every bad one.
@@ -334,7 +334,7 @@ def test_malformed_roman_numeral_gives_no_congress_row(tmp_path):
 
 _TIMED_EXTRACTION = """
 import json, sys, time
-from cantho_analysis.output.tables import build_tables
+from cantho_analysis.pipeline import build_tables
 started = time.monotonic()
 tables = build_tables(sys.argv[1])
 q = tables["quantities"]

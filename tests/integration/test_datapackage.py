@@ -12,7 +12,8 @@ from frictionless import validate
 from cantho_analysis import config
 from cantho_analysis.output import codebook
 from cantho_analysis.output.datapackage import write_datapackage
-from cantho_analysis.output.tables import build_tables, write_tables
+from cantho_analysis.output.tables import write_tables
+from cantho_analysis.pipeline import build_tables
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cantho_analysis import config
-from cantho_analysis.output.tables import build_tables
+from cantho_analysis.pipeline import build_tables
 from cantho_analysis.runner import run
 
 OTHER = config.REPO_DIR / "tests" / "fixtures" / "other_corpus"

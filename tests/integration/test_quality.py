@@ -9,7 +9,7 @@ import pytest
 
 from cantho_analysis import config
 from cantho_analysis.analyse.quality import evaluate
-from cantho_analysis.output.tables import build_tables
+from cantho_analysis.pipeline import build_tables
 
 FIXTURES = config.REPO_DIR / "tests" / "fixtures"
 

@@ -13,7 +13,7 @@ import pytest
 from cantho_analysis.extract.parse import parse_document
 from cantho_analysis.load.corpus import Corpus, Document
 from cantho_analysis.load.textnorm import normalize
-from cantho_analysis.output.tables import tables_from_corpus
+from cantho_analysis.pipeline import tables_from_corpus
 
 
 def make_document(text: str, doc_id: str = "unit_doc") -> Document:

@@ -56,7 +56,7 @@ def test_every_coded_seed_pair_is_judged():
     codes new pairs must come with their judgement."""
     from cantho_analysis import config
     from cantho_analysis.analyse.quality import domain_precision
-    from cantho_analysis.output.tables import build_tables
+    from cantho_analysis.pipeline import build_tables
 
     table = domain_precision(build_tables(config.SEEDS_DIR), config.GOLD_DIR)
     assert (table["n_coded"] == table["n_judged"]).all(), table

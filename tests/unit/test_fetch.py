@@ -18,7 +18,7 @@ from cantho_analysis.load.corpus import load_corpus
 from cantho_analysis.load.fetch import Fetcher, FetchOptions, convert_html_dir, doc_id_for, extract_article, fetch_urls, read_url_list
 from cantho_analysis.load.sources import MANIFEST_COLUMNS
 from cantho_analysis.output import report
-from cantho_analysis.output.tables import build_tables
+from cantho_analysis.pipeline import build_tables
 
 FAST = FetchOptions(delay=0, timeout=5, retries=0, backoff=0)
 BODY = "Phó Bí thư Thường trực Tỉnh ủy Lê Thị Mai trình bày Báo cáo chính trị"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cantho_analysis.analyse import findings
 from cantho_analysis.load.corpus import Corpus
-from cantho_analysis.output.tables import tables_from_corpus
+from cantho_analysis.pipeline import tables_from_corpus
 
 from .conftest import make_document
 

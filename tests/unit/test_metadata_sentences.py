@@ -9,7 +9,7 @@ from cantho_analysis.extract.parse import Params
 from cantho_analysis.extract.sentences import split_sentences
 from cantho_analysis.load.corpus import Corpus
 from cantho_analysis.load.textnorm import normalize
-from cantho_analysis.output.tables import merger_period, tables_from_corpus
+from cantho_analysis.pipeline import merger_period, tables_from_corpus
 
 _META_KEYS = ("published", "published_precision", "published_basis", "event_date")
 

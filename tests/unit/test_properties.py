@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from cantho_analysis.extract.parse import parse_document
 from cantho_analysis.load.corpus import Corpus, Document
 from cantho_analysis.load.textnorm import normalize
-from cantho_analysis.output.tables import extract_document, tables_from_corpus
+from cantho_analysis.pipeline import extract_document, tables_from_corpus
 
 # Pieces of provincial Party news, glued together in random order.
 PIECES = [

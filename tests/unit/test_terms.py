@@ -8,7 +8,7 @@ import pytest
 from cantho_analysis.extract.congresses import provincial_terms
 from cantho_analysis.extract.terms import corpus_mentions, resolve_terms
 from cantho_analysis.load.corpus import Corpus
-from cantho_analysis.output.tables import tables_from_corpus
+from cantho_analysis.pipeline import tables_from_corpus
 
 from .conftest import make_document
 

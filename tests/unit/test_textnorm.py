@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cantho_analysis.extract.parse import parse_document
 from cantho_analysis.load.corpus import Corpus, Document, load_corpus
 from cantho_analysis.load.textnorm import normalize
-from cantho_analysis.output.tables import extract_document, tables_from_corpus
+from cantho_analysis.pipeline import extract_document, tables_from_corpus
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
 
