@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import parameters
+from .attribute import attribute
 from .extract import EXTRACTORS
 from .extract.domains import code_sentences
 from .extract.metadata import document_metadata
@@ -75,7 +76,7 @@ def _document_rows(doc: ParsedDocument) -> tuple[dict, str]:
 
 
 def extract_document(doc: ParsedDocument) -> dict[str, list[dict]]:
-    """All rows one parsed document contributes, by table name."""
+    """All rows one parsed document contributes, by table name: extracted, then attributed."""
     doc_row, period = _document_rows(doc)
     rows = {"documents": [doc_row]}
     rows["sentences"] = [
@@ -86,6 +87,7 @@ def extract_document(doc: ParsedDocument) -> dict[str, list[dict]]:
         rows[name] = extractor(doc)
     for row in rows["quantities"]:
         row["period"] = period
+    attribute(doc, rows)
     rows["sentence_domains"] = code_sentences(doc, {s.sent_id: period for s in doc.sentences})
     return rows
 

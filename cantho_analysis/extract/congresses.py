@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..load.textnorm import lower_in_place
-from .lexicon import load_yaml
+from . import gazetteer
 from .parse import ParsedDocument
 from .patterns import ORDINAL_WORDS, caseless_scan, ordinal_value
 
@@ -24,7 +24,7 @@ _CONGRESS_START, _ASSEMBLY_START = re.compile(r"đại\s+hội"), re.compile(r"q
 _TERM = re.compile(r"^[\s,]*(?:,\s*)?nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
 _NATIONAL = re.compile(r"toàn\s+quốc|^\s*$", re.IGNORECASE)
 _AFTER_NATIONAL = re.compile(r"^\s+(?:của\s+Đảng|Đảng\s+toàn\s+quốc)", re.IGNORECASE)
-_PLACES = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in load_yaml("places_names.yaml")["places"]), key=len, reverse=True))
+_PLACES = gazetteer.province_pattern()
 # A province's Party organisation: "Đảng bộ tỉnh ...", "Đảng bộ TP. ...", or a province named without its level
 # ("Đảng bộ Cần Thơ").
 _PROVINCIAL = re.compile(rf"Đảng\s+bộ\s+(?:thành\s+phố|tỉnh|TP\.?|(?:{_PLACES})(?!\w))", re.IGNORECASE)

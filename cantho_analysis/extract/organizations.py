@@ -15,7 +15,7 @@ import functools
 import re
 from collections import Counter
 
-from .lexicon import load_yaml, phrase_pattern
+from . import gazetteer
 from .parse import ParsedDocument
 from .patterns import scan_from
 
@@ -25,16 +25,11 @@ _KINDS = ("party_agencies_committee", "provincial_committee", "people_committee"
 
 
 @functools.lru_cache(maxsize=None)
-def _places() -> list[str]:
-    return sorted((p for p in load_yaml("places_names.yaml")["places"] if p != "Việt Nam"), key=len, reverse=True)
-
-
-@functools.lru_cache(maxsize=None)
 def place_pattern() -> re.Pattern:
-    """Any province or city name of ``data/places_names.yaml`` (Việt Nam aside)."""
+    """Any province or city name of the gazetteer (``data/gazetteer.yaml``)."""
     # No look-behind at the start: the engine then skips ahead on the first letters; callers
     # check the character before a match with _word_start.
-    return re.compile(r"(?:" + "|".join(phrase_pattern(n) for n in _places()) + r")(?!\w)")
+    return re.compile(rf"(?:{gazetteer.province_pattern()})(?!\w)")
 
 
 def _word_start(text: str, start: int) -> bool:
@@ -43,7 +38,7 @@ def _word_start(text: str, start: int) -> bool:
 
 @functools.lru_cache(maxsize=None)
 def _body_pattern() -> re.Pattern:
-    place = rf"(?:\s+(?P<place>{'|'.join(phrase_pattern(n) for n in _places())}))?(?!\w)"
+    place = rf"(?:\s+(?P<place>{gazetteer.province_pattern()}))?(?!\w)"
     # Every alternative starts with a literal (no optional prefix), so the scan skips ahead fast.
     agencies = r"Đảng\s+(?:bộ|ủy)\s+các\s+cơ\s+quan\s+Đảng"
     provincial_party = r"Đảng\s+bộ(?=\s+(?:thành\s+phố|tỉnh|TP|Thành\s+phố|Tỉnh))"
@@ -93,18 +88,14 @@ def organization_key(kind: str, place: str) -> str:
     >>> organization_key("provincial_committee", "TP. Hải Phòng")
     'provincial_committee:hải phòng'
     """
-    place = re.sub(r"^(?:thành\s+phố|tỉnh|tp\.?)\s*", "", " ".join(place.lower().split()))
+    place = gazetteer.canonical(place) or re.sub(r"^(?:thành\s+phố|tỉnh|tp\.?)\s*", "", " ".join(place.split()))
+    place = place.lower()
     return f"{kind}:{place}" if place else kind
 
 
-_LAST: list = [None, None]  # (document, its Bodies): the extractors of one document share one
-
-
 def bodies_of(doc: ParsedDocument) -> Bodies:
-    """The :class:`Bodies` of *doc*, built once for all extractors of the document."""
-    if _LAST[0] is not doc:
-        _LAST[:] = [doc, Bodies(doc)]
-    return _LAST[1]
+    """The :class:`Bodies` of *doc*, built once for all the stages that read the document."""
+    return doc.shared("bodies", Bodies)
 
 
 class Bodies:

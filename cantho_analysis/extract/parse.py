@@ -47,10 +47,19 @@ class ParsedDocument:
     terms: list[tuple[str, str]]
     starts: list[int] = field(repr=False)  # start offset of each sentence, for sent_at
     low: str = field(repr=False)  # textnorm.lower_in_place(text): same offsets, lower case
+    # Results several stages share (the bodies the article names, its frames, its periods), built
+    # once per document by the first stage that asks for them: see :meth:`shared`.
+    _shared: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.document.text
+
+    def shared(self, name: str, build):
+        """The document's *name* result, built by ``build(self)`` on first use."""
+        if name not in self._shared:
+            self._shared[name] = build(self)
+        return self._shared[name]
 
     def sent_at(self, offset: int) -> int:
         """Id of the sentence that contains *offset* (the nearest preceding one)."""

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from . import organizations
+from . import gazetteer, organizations
 from .lexicon import load_yaml
 from .parse import ParsedDocument
 from .patterns import LOWER as _LOWER
@@ -197,7 +197,7 @@ def _lexicon() -> _Lexicon:
     heads = {_key(vi): (h["head"], bool(h.get("bare")), bool(h.get("national"))) for h in data["heads"] for vi in h["vi"]}
     orgs = {_key(vi): (o["kind"], bool(o.get("national")), bool(o.get("open")))
             for o in data["organizations"] for vi in o["vi"]}
-    places = {_key(p): True for p in list(names["places"]) + list(_EXTRA_PLACES)}
+    places = {_key(p): True for p in gazetteer.province_names() + ["Việt Nam"] + list(_EXTRA_PLACES)}
     codes = [(c["head"], c["kind"], c["code"]) for c in data["codes"]]
     labels = {p["code"]: p["en"] for p in data["positions"]}
     lengths = {}

@@ -472,7 +472,40 @@ def extract_quantities(doc: ParsedDocument) -> list[dict]:
                 bodies = bodies or bodies_of(doc)
                 row["organization"], row["organization_key"], row["organization_basis"] = bodies.at(row["start"])
                 rows.append(row)
+                pair = _pair_row(doc, row, match) if row["denominator"] is not None else None
+                if pair:
+                    rows.append(pair)
     return rows
+
+
+# "(chỉ tiêu / kế hoạch / dự toán) x/y": y is the plan's figure, not a total.
+_PLAN_WORDS = re.compile(r"chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|nghị\s+quyết|so\s+với\s+mục\s+tiêu", re.IGNORECASE)
+
+
+def _pair_row(doc: ParsedDocument, row: dict, match: re.Match) -> dict | None:
+    """The row of the target ``y`` of a result ``x/y``, linked to the result's row by ``pair_id``.
+
+    "16/18 chỉ tiêu": 18 targets in the plan (``plan_count``); "5.742/5.000 đảng viên" (more
+    than planned) or a plan word near it: the target.  "18/21 xã" gives no second row: 21 is a
+    total, not a target, and stays the result's ``denominator``."""
+    total = row["denominator"]
+    sentence = doc.sentences[row["sent_id"]]
+    if row["unit"] in {"targets", "tasks"}:
+        kind = "plan_count"
+        metric = "plan_targets" if row["unit"] == "targets" else "plan_tasks"
+        metric_en = next(rule[1] for rule in _metric_rules() if rule[0] == metric)
+    else:
+        near = doc.text[max(sentence.start, row["start"] - 60):min(sentence.end, row["end"] + 40)]
+        if not (row["value"] > total or _PLAN_WORDS.search(near)):
+            return None
+        kind, metric, metric_en = "target", row["metric"], row["metric_en"]
+    row["pair_id"] = f"{row['doc_id']}:{row['start']}"
+    start = match.start("den")
+    return doc.fact(start, row["end"], value=total, value_max=None, denominator=None, pair_id=row["pair_id"],
+                    unit=row["unit"], noun=row["noun"], metric=metric, metric_en=metric_en, ref_period=row["ref_period"],
+                    base_period=row["base_period"], kind=kind, qualifier="", term=row["term"],
+                    organization=row["organization"], organization_key=row["organization_key"],
+                    organization_basis=row["organization_basis"])
 
 
 def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
@@ -541,7 +574,7 @@ def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str
     base = _BASE.search(text[end:min(sentence.end, end + 40)].split(";")[0])
     if base and any(char.isdigit() for char in text[end:end + base.start()]):
         base = None  # "85 triệu đồng, gấp 1,5 lần so với năm 2020": the base belongs to the next number
-    return doc.fact(start, end, value=value, value_max=value_max, denominator=denominator, unit=unit, noun=noun,
+    return doc.fact(start, end, value=value, value_max=value_max, denominator=denominator, pair_id="", unit=unit, noun=noun,
                    metric=metric, metric_en=metric_en, ref_period=ref_period, base_period=base.group(1) if base else "",
                    kind=kind, qualifier=qualifier,
                    term=doc.term_at(match.start()))

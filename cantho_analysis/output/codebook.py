@@ -41,8 +41,29 @@ def columns(table: str) -> list[str]:
     return list(codebook()["tables"][table]["fields"])
 
 
+def field(table: str, column: str) -> dict:
+    """The codebook entry that defines *column* of *table*.
+
+    A column is defined by the field of its own name, unless its table maps it to another
+    (``field_of``): the attribution column ``level`` of ``quantities`` is the field
+    ``attribution_level``, while ``level`` of ``congresses`` is the congress's level.
+
+    >>> field("quantities", "level")["enum"][0], field("congresses", "level")["enum"][0]
+    ('province', 'national_party')
+    """
+    name = codebook()["tables"][table].get("field_of", {}).get(column, column)
+    return codebook()["fields"][name]
+
+
+def field_names(table: str) -> list[str]:
+    """The codebook fields that define the columns of *table*, in column order."""
+    mapping = codebook()["tables"][table].get("field_of", {})
+    return [mapping.get(column, column) for column in columns(table)]
+
+
 def dtype(field: str) -> str:
-    """pandas dtype of *field*.
+    """pandas dtype of the column or field *field* (a column shares its type with every field
+    that defines a column of that name).
 
     >>> dtype("value")
     'Float64'
@@ -68,9 +89,9 @@ def schema(table: str) -> pa.DataFrameSchema:
     spec = codebook()["tables"][table]
     cols = {}
     for name in spec["fields"]:
-        field = codebook()["fields"][name]
-        checks = [pa.Check.isin(field["enum"])] if "enum" in field else []
-        nullable = field["type"] in ("integer", "number") and name not in ("start", "end", "sent_id")
+        entry = field(table, name)
+        checks = [pa.Check.isin(entry["enum"])] if "enum" in entry else []
+        nullable = entry["type"] in ("integer", "number") and name not in ("start", "end", "sent_id")
         cols[name] = pa.Column(dtype(name), checks=checks, nullable=nullable or name == "sent_id", coerce=True)
     checks = [pa.Check(lambda df: (df["start"] <= df["end"]).all(), error="start <= end")] if "start" in spec["fields"] else []
     unique = spec.get("primary_key")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .codebook import codebook, columns
+from .codebook import codebook, columns, field
 
 _FK_EXEMPT = {"documents", "problems"}
 
@@ -24,10 +24,10 @@ def descriptor(outlets: list[str] | None = None) -> dict:
     for name, spec in book["tables"].items():
         fields = []
         for col in columns(name):
-            field = book["fields"][col]
-            entry = {"name": col, "type": field["type"], "description": field["description"]}
-            if "enum" in field:
-                entry["constraints"] = {"enum": field["enum"]}
+            spec_of = field(name, col)
+            entry = {"name": col, "type": spec_of["type"], "description": spec_of["description"]}
+            if "enum" in spec_of:
+                entry["constraints"] = {"enum": spec_of["enum"]}
             fields.append(entry)
         schema = {"fields": fields, "missingValues": [""]}
         if spec.get("primary_key"):
@@ -74,8 +74,8 @@ def codebook_markdown() -> str:
             lines += [f"Primary key: `{', '.join(spec['primary_key'])}`.", ""]
         lines += ["| column | type | description | allowed values / example |", "|---|---|---|---|"]
         for col in columns(name):
-            field = book["fields"][col]
-            allowed = ", ".join(f"`{v}`" for v in field.get("enum", []) if v) or (f"e.g. `{field['example']}`" if "example" in field else "")
-            lines.append(f"| `{col}` | {field['type']} | {field['description'].replace('|', '/')} | {allowed} |")
+            entry = field(name, col)
+            allowed = ", ".join(f"`{v}`" for v in entry.get("enum", []) if v) or (f"e.g. `{entry['example']}`" if "example" in entry else "")
+            lines.append(f"| `{col}` | {entry['type']} | {entry['description'].replace('|', '/')} | {allowed} |")
         lines.append("")
     return "\n".join(lines)

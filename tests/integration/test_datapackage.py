@@ -62,8 +62,8 @@ def test_every_column_is_in_the_codebook_and_every_entry_is_used(data_dir):
         header = (data_dir / f"{table}.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
         assert header == codebook.columns(table)
         for column in header:
-            assert book["fields"][column]["description"].strip(), column
-        used |= set(header)
+            assert codebook.field(table, column)["description"].strip(), column
+        used |= set(codebook.field_names(table))
     assert set(book["fields"]) == used
 
 

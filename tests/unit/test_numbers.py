@@ -58,12 +58,14 @@ QUANTITY_CASES = [
                  [_q(240.0, "million_usd", "achieved")], id="trieu-usd"),
     # --- ratios x/y
     pytest.param("Năm 2024, tỉnh Đồng Tháp có 17/22 chỉ tiêu đạt và vượt kế hoạch.",
-                 [_q(17.0, "targets", "achieved", denominator=22.0, quote="17/22 chỉ tiêu", metric="targets_met")], id="ratio-achieved"),
+                 [_q(17.0, "targets", "achieved", denominator=22.0, quote="17/22 chỉ tiêu", metric="targets_met"),
+                  _q(22.0, "targets", "plan_count", quote="22 chỉ tiêu", metric="plan_targets")], id="ratio-achieved"),
     pytest.param("Còn 2/20 chỉ tiêu chưa đạt kế hoạch đề ra.",
-                 [_q(2.0, "targets", "achieved", denominator=20.0, metric="targets_unmet")], id="ratio-unmet"),
+                 [_q(2.0, "targets", "achieved", denominator=20.0, metric="targets_unmet"),
+                  _q(20.0, "targets", "plan_count", metric="plan_targets")], id="ratio-unmet"),
     pytest.param(
         "Năm 2024, tỉnh Nghệ An hoàn thành 18/21 chỉ tiêu chủ yếu.",
-        [_q(18.0, "targets", "achieved", denominator=21.0, quote="18/21 chỉ tiêu")],
+        [_q(18.0, "targets", "achieved", denominator=21.0, quote="18/21 chỉ tiêu"), _q(21.0, "targets", "plan_count")],
         id="ratio-without-outcome-word",
     ),
     # --- ranges

@@ -1,0 +1,134 @@
+"""Stage 3, attribute: whose figure, which term, which plan.
+
+Extraction reads sentences; attribution needs the whole article (its lead, its congress, its
+date), so it runs after every extractor, on their rows.  It adds to ``quantities``,
+``plan_elements`` and ``officials``:
+
+- ``territory`` / ``territory_basis`` and ``level`` / ``level_basis`` (:mod:`.places`);
+- ``term_span`` / ``term_span_basis`` and ``plan_level`` to quantities and plan elements
+  (:mod:`.periods`).
+
+The rules, each with an invented example, are in ``docs/term_rules.md``.
+
+>>> from cantho_analysis.load.corpus import Document
+>>> from cantho_analysis.pipeline import extract_document
+>>> from cantho_analysis.extract.parse import parse_document
+>>> text = " date 2025-10-20 Thành ủy Cần Thơ đặt mục tiêu đến năm 2030 tăng trưởng 9%."
+>>> (row,) = extract_document(parse_document(Document("d", "d.txt", text, "")))["quantities"]
+>>> row["territory"], row["level"], row["term_span"], row["plan_level"]
+('Cần Thơ (merged)', 'province', '2025-2030', 'term')
+"""
+
+from __future__ import annotations
+
+from ..extract import gazetteer
+from ..extract.parse import ParsedDocument
+from . import periods
+from .places import level_of_body, places_of, province_in
+
+_LEAD_CHARS = 600
+_REVIEWED = {"achieved", "estimated", "on_track", "below_target"}
+
+
+def attribute(doc: ParsedDocument, rows: dict[str, list[dict]]) -> None:
+    """Add the attribution columns to *rows* (one document's rows by table), in place."""
+    document = rows["documents"][0]
+    date = document["published"] or document["event_date"]
+    context = _Context(doc, rows, date)
+    for row in rows["quantities"]:
+        _attribute_quantity(context, row)
+    for row in rows["plan_elements"]:
+        _attribute_plan(context, row)
+    for row in rows["officials"]:
+        _attribute_official(context, row)
+
+
+class _Context:
+    """What the article as a whole says: its date, its congress's term, its places."""
+
+    def __init__(self, doc: ParsedDocument, rows: dict[str, list[dict]], date: str):
+        self.doc, self.date = doc, date
+        self.anchor = min(start for start, _ in doc.params.terms.values()) if doc.params.terms else 2020
+        self.label_spans = {label: f"{a}-{b}" for label, (a, b) in doc.params.terms.items()}
+        ordinal_spans = {ordinal: self.label_spans[label] for label, ordinal in doc.params.term_congress.items()
+                         if label in self.label_spans}
+        is_congress = rows["documents"][0]["event_type"] == "congress"
+        self.congress_span = periods.article_congress(rows["congresses"], _LEAD_CHARS, is_congress, ordinal_spans)
+        self.date_span = periods.span_of_date(date, self.anchor)
+        self.places = places_of(doc)
+
+    def term_span(self, row: dict, reviewed: bool) -> tuple[str, str]:
+        """``(term_span, basis)`` of a row: its sentence's period or term, its paragraph's, the
+        article's congress (its outgoing term for a result reviewed there), the article's date."""
+        sentence = self.doc.sentences[row["sent_id"]] if self.doc.sentences else None
+        period = row.get("ref_period") or row.get("scope") or ""
+        if period:
+            own = sentence is not None and period.split("-")[0] in sentence.text
+            span = periods.span_of_period(period, self.anchor)
+            if span:
+                return span, "sentence" if own else "paragraph"
+        label, basis = self.doc.terms[row["sent_id"]] if self.doc.sentences else ("", "")
+        if label in self.label_spans:
+            return self.label_spans[label], "paragraph" if basis in ("paragraph", "previous_paragraph") else "sentence"
+        if self.congress_span:
+            return (periods.previous_span(self.congress_span) if reviewed else self.congress_span), "article"
+        return self.date_span, "date" if self.date_span else ""
+
+    def territory(self, row: dict, period: str, term_span: str, former: bool = False) -> tuple[str, str]:
+        unit, basis, named = self.places.territory_at(row["start"])
+        if not unit:
+            return "", ""
+        absorbed = named and gazetteer.successor(unit) not in ("", unit)
+        merged = not former and not absorbed and periods.after_merger(period, self.date, term_span, self.doc.params.merger_date)
+        return gazetteer.territory_name(unit, merged), basis
+
+
+def _attribute_quantity(context: _Context, row: dict) -> None:
+    span, span_basis = context.term_span(row, row["kind"] in _REVIEWED)
+    level, level_basis = context.places.level_at(row["start"])
+    territory, territory_basis = context.territory(row, row["ref_period"], span)
+    if level == "national":
+        territory, territory_basis = "", ""
+    sentence = context.doc.sentences[row["sent_id"]].text if context.doc.sentences else ""
+    scope_kind = periods.target_scope(row["ref_period"], context.date, context.anchor)
+    plan = periods.plan_level(scope_kind, level, sentence, context.congress_span) if row["kind"] == "target" else ""
+    row.update(term_span=span, term_span_basis=span_basis, plan_level=plan, territory=territory,
+               territory_basis=territory_basis, level=level if territory or level == "national" else "",
+               level_basis=level_basis if territory or level == "national" else "")
+
+
+def _attribute_plan(context: _Context, row: dict) -> None:
+    span, span_basis = context.term_span(row, reviewed=False)
+    level, level_basis = context.places.level_at(row["start"])
+    territory, territory_basis = context.territory(row, row["scope"], span)
+    sentence = context.doc.sentences[row["sent_id"]].text if context.doc.sentences else ""
+    row.update(term_span=span, term_span_basis=span_basis,
+               plan_level=periods.plan_level(row["scope_kind"], level, sentence, context.congress_span),
+               territory=territory, territory_basis=territory_basis, level=level if territory else "",
+               level_basis=level_basis if territory else "")
+
+
+_NATIONAL_BODIES = ("Bộ ", "Chính phủ", "Quốc hội", "Văn phòng Trung ương", "Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư")
+
+
+def _attribute_official(context: _Context, row: dict) -> None:
+    """An official's post belongs to the body of the title (its place, else the article's)."""
+    organization = row["organization"]
+    if not organization:
+        row.update(territory="", territory_basis="", level="", level_basis="")
+        return
+    if "Trung ương" in organization or organization.startswith(_NATIONAL_BODIES):
+        row.update(territory="", territory_basis="", level="national", level_basis="sentence")
+        return
+    key_place = row["organization_key"].split(":", 1)[1] if ":" in row["organization_key"] else ""
+    unit = gazetteer.canonical(key_place) or province_in(organization)
+    basis, named = ("sentence", True) if unit else ("article", False)
+    if not unit:
+        unit = context.places.main_province
+    if not unit:
+        row.update(territory="", territory_basis="", level="", level_basis="")
+        return
+    absorbed = named and gazetteer.successor(unit) not in ("", unit)
+    merged = row["status"] != "former" and not absorbed and periods.after_merger("", context.date, "", context.doc.params.merger_date)
+    row.update(territory=gazetteer.territory_name(unit, merged), territory_basis=basis, level=level_of_body(organization),
+               level_basis="sentence")

@@ -1,0 +1,135 @@
+"""Whose figure or post: the province-level unit (``territory``) and the level inside it.
+
+A row belongs to the province named last before it in its sentence, else in its paragraph, else
+to the province the article is about; its level is that of the body or place named last before
+it, in the same order.  A place name after a local level word ("phường Sóc Trăng", "huyện Long
+Mỹ") is a commune or district, never the province of the same name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+
+from ..extract import gazetteer
+from ..extract.organizations import bodies_of
+from ..extract.parse import ParsedDocument
+
+_LEAD_CHARS = 600
+_LOCAL_WORDS = sorted((w for level in ("district", "commune", "hamlet") for w in gazetteer.level_words(level)), key=len, reverse=True)
+# A level word right before a place name makes it a local unit: "phường Sóc Trăng".
+_LOCAL_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _LOCAL_WORDS) + r")\s+\Z",
+                           re.IGNORECASE)
+
+_CAP = r"[A-ZĐÀ-Ỹ0-9]"  # a local unit's name starts with a capital letter or a number ("ấp 3")
+_ORG = r"(?:Đảng\s+(?:bộ|ủy)|Ban\s+(?:Chấp\s+hành|Thường\s+vụ)(?:\s+Đảng\s+(?:bộ|ủy))?)"
+# Level cues, one named group per level; the alternatives are tried in this order at one position.
+_CUES = {
+    "party_agencies": rf"{_ORG}\s+(?:các\s+)?cơ\s+quan\s+Đảng",
+    "state_bodies": rf"{_ORG}\s+(?:UBND|Ủy\s+ban\s+nhân\s+dân|[Cc]hính\s+quyền)",
+    "other": rf"{_ORG}\s+(?:Khối|Quân\s+sự|Công\s+an|Bộ\s+đội|Sở|Trường|Công\s+ty|Tổng\s+[Cc]ông\s+ty|Bệnh\s+viện|Ngân\s+hàng|Cục|Chi\s+cục)"
+             r"|Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Công\s+an\s+(?:tỉnh|thành\s+phố|TP)|Hội\s+(?:Nông\s+dân|Liên\s+hiệp\s+Phụ\s+nữ|Cựu\s+chiến\s+binh)"
+             r"|Đoàn\s+Thanh\s+niên|Thành\s+đoàn|Tỉnh\s+đoàn|Liên\s+đoàn\s+Lao\s+động|(?<!\w)doanh\s+nghiệp\s+(?:này|đó)",
+    "district": rf"Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy|{_ORG}\s+(?:huyện|quận|thị\s+xã)|(?:cấp|toàn)\s+huyện|(?<!\w)(?:huyện|quận|thị\s+xã)\s+{_CAP}",
+    "commune": rf"{_ORG}\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)|(?:cấp|toàn)\s+(?:xã|phường)|cấp\s+cơ\s+sở|(?:đảng|chi)\s+bộ\s+cơ\s+sở"
+               rf"|(?<!\w)(?<!thị\s)(?:xã|phường|thị\s+trấn|đặc\s+khu)\s+{_CAP}",
+    "hamlet": rf"{_ORG}\s+(?:ấp|thôn|khóm)|(?<!\w)(?:ấp|thôn|khóm|tổ\s+dân\s+phố|khu\s+vực)\s+{_CAP}",
+    "province": r"Thành\s+ủy|Tỉnh\s+ủy|Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|TP)"
+                r"|(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân)\s+(?:tỉnh|thành\s+phố|TP)"
+                r"|toàn\s+(?:tỉnh|thành\s+phố)|Mặt\s+trận\s+Tổ\s+quốc\s+(?:tỉnh|thành\s+phố)",
+    # The country as a clause's subject ("Cả nước có ...", "; toàn quốc đạt"); a rank ("đứng thứ 5
+    # cả nước") or a congress ("Đại hội Đảng toàn quốc") speaks of the province or names an event.
+    "national": r"(?:(?<=[.;:,]\s)|(?<=^)|(?<=\n))(?:[Cc]ả\s+nước|[Tt]oàn\s+quốc)(?!\s*[,.;)])",
+}
+_CUE_RE = re.compile("|".join(f"(?P<{level}>{source})" for level, source in _CUES.items()))
+
+
+class Places:
+    """The provinces and level cues one document names, to look up a row's territory and level."""
+
+    def __init__(self, doc: ParsedDocument):
+        self.doc = doc
+        text = doc.text
+        self.provinces = [(m.start(), m.end(), gazetteer.canonical(m.group()))
+                          for m in _province_re().finditer(text)
+                          if (m.start() == 0 or not text[m.start() - 1].isalnum())
+                          and not _LOCAL_BEFORE.search(text, max(0, m.start() - 15), m.start())]
+        self._province_ends = [end for _, end, _ in self.provinces]
+        self.cues = [(m.start(), m.end(), m.lastgroup) for m in _CUE_RE.finditer(text)]
+        self._cue_ends = [end for _, end, _ in self.cues]
+        self.main_province = self._main_province()
+        lead = [level for start, _, level in self.cues if start < _LEAD_CHARS]
+        self.main_level = lead[0] if lead and lead[0] != "national" else "province"
+        self._para_start: dict[int, int] = {}
+        for sentence in doc.sentences:
+            self._para_start.setdefault(sentence.para_id, sentence.start)
+
+    def _main_province(self) -> str:
+        """The province the article is about: that of the first body its lead names, else the
+        province it names most often (ties: the first met)."""
+        subject = bodies_of(self.doc).subject_key
+        place = gazetteer.canonical(subject.split(":", 1)[1]) if ":" in subject else ""
+        if place:
+            return place
+        counts = Counter(name for _, _, name in self.provinces)
+        return counts.most_common(1)[0][0] if counts else ""
+
+    def _scopes(self, offset: int) -> tuple[tuple[str, int], ...]:
+        if not self.doc.sentences:
+            return ()
+        sentence = self.doc.sentences[self.doc.sent_at(offset)]
+        return ("sentence", sentence.start), ("paragraph", self._para_start.get(sentence.para_id, sentence.start))
+
+    def territory_at(self, offset: int) -> tuple[str, str, bool]:
+        """``(unit, basis, named)``: the province a row at *offset* belongs to, what decided it,
+        and whether the text named it near the row (not only the article's main province)."""
+        found = _last_before(self.provinces, self._province_ends, offset, self._scopes(offset))
+        if found:
+            (_, _, name), basis = found
+            return name, basis, True
+        return self.main_province, "article" if self.main_province else "", False
+
+    def level_at(self, offset: int) -> tuple[str, str]:
+        """``(level, basis)`` of a row at *offset*."""
+        found = _last_before(self.cues, self._cue_ends, offset, self._scopes(offset))
+        if found:
+            (_, _, level), basis = found
+            return level, basis
+        return self.main_level, "article"
+
+
+def _last_before(spans: list[tuple], ends: list[int], offset: int, scopes) -> tuple[tuple, str] | None:
+    """The last of *spans* (sorted, ``(start, end, value)``) that ends by *offset* and starts
+    inside the first scope of *scopes* ``(basis, scope start)`` that holds one."""
+    index = bisect.bisect_right(ends, offset) - 1
+    if index < 0:
+        return None
+    for basis, scope_start in scopes:
+        if spans[index][0] >= scope_start:
+            return spans[index], basis
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _province_re() -> re.Pattern:
+    return re.compile(rf"(?:{gazetteer.province_pattern()})(?!\w)")
+
+
+def province_in(name: str) -> str:
+    """The canonical province-level unit named in *name* (an organisation), or ""."""
+    match = _province_re().search(name)
+    return gazetteer.canonical(match.group()) if match else ""
+
+
+def level_of_body(name: str) -> str:
+    """The level of the body named *name* ("Đảng ủy xã Tân Hòa" -> ``commune``), ``other`` when
+    it names none of the cues."""
+    match = _CUE_RE.search(name)
+    return match.lastgroup if match else "other"
+
+
+def places_of(doc: ParsedDocument) -> Places:
+    """The :class:`Places` of *doc*, built once per document."""
+    return doc.shared("places", Places)
