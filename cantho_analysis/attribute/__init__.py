@@ -53,8 +53,7 @@ class _Context:
         ordinal_spans = {ordinal: self.label_spans[label] for label, ordinal in doc.params.term_congress.items()
                          if label in self.label_spans}
         is_congress = rows["documents"][0]["event_type"] == "congress"
-        self.congress_span = periods.article_congress(rows["congresses"], _LEAD_CHARS, is_congress, ordinal_spans)
-        self.date_span = periods.span_of_date(date, self.anchor)
+        self.congress_span = periods.article_congress(rows["congresses"], doc.text[:_LEAD_CHARS], is_congress, ordinal_spans)
         self.places = places_of(doc)
 
     def term_span(self, row: dict, reviewed: bool) -> tuple[str, str]:
@@ -72,13 +71,15 @@ class _Context:
             return self.label_spans[label], "paragraph" if basis in ("paragraph", "previous_paragraph") else "sentence"
         if self.congress_span:
             return (periods.previous_span(self.congress_span) if reviewed else self.congress_span), "article"
-        return self.date_span, "date" if self.date_span else ""
+        span = periods.span_of_date(self.date, self.anchor, reviewed)
+        return span, "date" if span else ""
 
     def territory(self, row: dict, period: str, term_span: str, former: bool = False) -> tuple[str, str]:
-        unit, basis, named = self.places.territory_at(row["start"])
+        unit, basis, named, old = self.places.territory_at(row["start"])
         if not unit:
             return "", ""
-        absorbed = named and gazetteer.successor(unit) not in ("", unit)
+        # An absorbed unit named after the merger is the old one: its own bodies ceased to exist.
+        absorbed = old or (named and gazetteer.successor(unit) not in ("", unit))
         merged = not former and not absorbed and periods.after_merger(period, self.date, term_span, self.doc.params.merger_date)
         return gazetteer.territory_name(unit, merged), basis
 

@@ -16,6 +16,9 @@ from ..extract.patterns import standalone_years, year_spans
 # an article with nothing else to go by speaks of the new term.
 _NEW_TERM_MONTH = 10
 _TERM_YEARS = 5
+# Year-end reviews are held from December to March: a result reported by March is last year's.
+_REVIEW_MONTHS = 3
+_TERM_SPAN = re.compile(r"nhiệm\s+kỳ\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})", re.IGNORECASE)
 
 
 def span_of_years(first: int, last: int, anchor: int) -> str:
@@ -42,16 +45,23 @@ def span_of_period(period: str, anchor: int) -> str:
     return span_of_years(years[0], years[-1], anchor) if years else ""
 
 
-def span_of_date(date_iso: str, anchor: int) -> str:
+def span_of_date(date_iso: str, anchor: int, reviewed: bool = False) -> str:
     """The term an article dated *date_iso* (``YYYY-MM-DD`` or ``YYYY-MM``) speaks of, with
-    nothing else to go by: in a term's last year, the new term from October on.
+    nothing else to go by.  A result it reviews is of the year under review: the year before in
+    January to March (the year-end reviews), else the article's year.  Anything else speaks of
+    the present: in a term's last year, of the new term from October on, when the provinces'
+    congresses are over.
 
     >>> span_of_date("2025-09-30", 2020), span_of_date("2025-10-02", 2020), span_of_date("2023-05", 2020)
     ('2020-2025', '2025-2030', '2020-2025')
+    >>> span_of_date("2026-01-05", 2020, reviewed=True), span_of_date("2025-12-02", 2020, reviewed=True)
+    ('2020-2025', '2020-2025')
     """
     if not date_iso:
         return ""
     year, month = int(date_iso[:4]), int(date_iso[5:7]) if len(date_iso) >= 7 else 1
+    if reviewed:
+        return span_of_years(year - 1 if month <= _REVIEW_MONTHS else year, year - 1 if month <= _REVIEW_MONTHS else year, anchor)
     if (year - anchor) % _TERM_YEARS == 0 and month >= _NEW_TERM_MONTH:
         return span_of_years(year + 1, year + 1, anchor)
     return span_of_years(year, year, anchor)
@@ -76,10 +86,12 @@ def own_period(sentence_text: str) -> str:
     return str(years[0]) if years else ""
 
 
-def article_congress(congress_rows: list[dict], lead_end: int, is_congress: bool, ordinal_spans: dict[int, str]) -> str:
-    """The term of the article's own congress: the local congress (not the national one) its lead
-    names, or, in a congress article, the provincial one it names most; by its stated term years,
-    else by its ordinal (*ordinal_spans*).  "" for none."""
+def article_congress(congress_rows: list[dict], lead: str, is_congress: bool, ordinal_spans: dict[int, str]) -> str:
+    """The term of the article's own congress: the local congress (not the national one) its
+    *lead* names, or, in a congress article, the provincial one it names most; by its stated term
+    years, else by its ordinal (*ordinal_spans*), else by the first term its lead names
+    ("Đại hội ... lần thứ XVI ... nhiệm kỳ 2025-2030").  "" for none."""
+    lead_end = len(lead)
     local = [row for row in congress_rows if row["level"] not in ("national_party", "national_assembly")]
     own = [row for row in local if row["start"] < lead_end]
     if is_congress and not own:
@@ -90,7 +102,10 @@ def article_congress(congress_rows: list[dict], lead_end: int, is_congress: bool
             spans[f"{row['term_start']}-{row['term_end']}"] += 1
         elif row.get("ordinal") in ordinal_spans:
             spans[ordinal_spans[row["ordinal"]]] += 1
-    return spans.most_common(1)[0][0] if spans else ""
+    if spans:
+        return spans.most_common(1)[0][0]
+    named = _TERM_SPAN.search(lead) if own else None
+    return f"{named.group(1)}-{named.group(2)}" if named else ""
 
 
 def after_merger(row_period: str, article_date: str, term_span: str, merger_date: str) -> bool:

@@ -23,6 +23,10 @@ _LOCAL_WORDS = sorted((w for level in ("district", "commune", "hamlet") for w in
 _LOCAL_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _LOCAL_WORDS) + r")\s+\Z",
                            re.IGNORECASE)
 
+# "giáp tỉnh Đồng Tháp": a neighbour, not the place the figures describe.
+_NEIGHBOUR_BEFORE = re.compile(r"giáp\s+(?:với\s+)?(?:tỉnh\s+|thành\s+phố\s+|TP\.?\s*)?\Z", re.IGNORECASE)
+# "TP. Cần Thơ (cũ)", "tỉnh Sóc Trăng cũ", "Hậu Giang (trước sáp nhập)": the old unit.
+_OLD_AFTER = re.compile(r"\s*\(?\s*(?:cũ|trước\s+(?:khi\s+)?sáp\s+nhập)(?!\w)", re.IGNORECASE)
 _CAP = r"[A-ZĐÀ-Ỹ0-9]"  # a local unit's name starts with a capital letter or a number ("ấp 3")
 _ORG = r"(?:Đảng\s+(?:bộ|ủy)|Ban\s+(?:Chấp\s+hành|Thường\s+vụ)(?:\s+Đảng\s+(?:bộ|ủy))?)"
 # Level cues, one named group per level; the alternatives are tried in this order at one position.
@@ -32,10 +36,12 @@ _CUES = {
     "other": rf"{_ORG}\s+(?:Khối|Quân\s+sự|Công\s+an|Bộ\s+đội|Sở|Trường|Công\s+ty|Tổng\s+[Cc]ông\s+ty|Bệnh\s+viện|Ngân\s+hàng|Cục|Chi\s+cục)"
              r"|Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Công\s+an\s+(?:tỉnh|thành\s+phố|TP)|Hội\s+(?:Nông\s+dân|Liên\s+hiệp\s+Phụ\s+nữ|Cựu\s+chiến\s+binh)"
              r"|Đoàn\s+Thanh\s+niên|Thành\s+đoàn|Tỉnh\s+đoàn|Liên\s+đoàn\s+Lao\s+động|(?<!\w)doanh\s+nghiệp\s+(?:này|đó)",
-    "district": rf"Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy|{_ORG}\s+(?:huyện|quận|thị\s+xã)|(?:cấp|toàn)\s+huyện|(?<!\w)(?:huyện|quận|thị\s+xã)\s+{_CAP}",
-    "commune": rf"{_ORG}\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)|(?:cấp|toàn)\s+(?:xã|phường)|cấp\s+cơ\s+sở|(?:đảng|chi)\s+bộ\s+cơ\s+sở"
-               rf"|(?<!\w)(?<!thị\s)(?:xã|phường|thị\s+trấn|đặc\s+khu)\s+{_CAP}",
-    "hamlet": rf"{_ORG}\s+(?:ấp|thôn|khóm)|(?<!\w)(?:ấp|thôn|khóm|tổ\s+dân\s+phố|khu\s+vực)\s+{_CAP}",
+    "district": rf"Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy|{_ORG}\s+(?:huyện|quận|thị\s+xã)|toàn\s+huyện|(?<!\w)(?:huyện|quận|thị\s+xã)\s+{_CAP}",
+    # "xã hội" (society) is no commune: "vốn đầu tư toàn xã hội".
+    "commune": rf"{_ORG}\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)(?!\s+hội)|toàn\s+(?:xã|phường)(?!\s+hội)|cấp\s+cơ\s+sở|(?:đảng|chi)\s+bộ\s+cơ\s+sở"
+               rf"|(?<!\w)(?<!thị\s)(?:xã|phường|thị\s+trấn|đặc\s+khu)\s+(?!Hội\b){_CAP}",
+    # "khu vực" is a hamlet only with its number ("khu vực 3"): "khu vực ĐBSCL", "khu vực I" are no place.
+    "hamlet": rf"{_ORG}\s+(?:ấp|thôn|khóm)|(?<!\w)(?:ấp|thôn|khóm|tổ\s+dân\s+phố)\s+{_CAP}|(?<!\w)khu\s+vực\s+\d",
     "province": r"Thành\s+ủy|Tỉnh\s+ủy|Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|TP)"
                 r"|(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân)\s+(?:tỉnh|thành\s+phố|TP)"
                 r"|toàn\s+(?:tỉnh|thành\s+phố)|Mặt\s+trận\s+Tổ\s+quốc\s+(?:tỉnh|thành\s+phố)",
@@ -52,10 +58,11 @@ class Places:
     def __init__(self, doc: ParsedDocument):
         self.doc = doc
         text = doc.text
-        self.provinces = [(m.start(), m.end(), gazetteer.canonical(m.group()))
+        self.provinces = [(m.start(), m.end(), (gazetteer.canonical(m.group()), bool(_OLD_AFTER.match(text, m.end()))))
                           for m in _province_re().finditer(text)
                           if (m.start() == 0 or not text[m.start() - 1].isalnum())
-                          and not _LOCAL_BEFORE.search(text, max(0, m.start() - 15), m.start())]
+                          and not _LOCAL_BEFORE.search(text, max(0, m.start() - 15), m.start())
+                          and not _NEIGHBOUR_BEFORE.search(text, max(0, m.start() - 25), m.start())]
         self._province_ends = [end for _, end, _ in self.provinces]
         self.cues = [(m.start(), m.end(), m.lastgroup) for m in _CUE_RE.finditer(text)]
         self._cue_ends = [end for _, end, _ in self.cues]
@@ -73,7 +80,7 @@ class Places:
         place = gazetteer.canonical(subject.split(":", 1)[1]) if ":" in subject else ""
         if place:
             return place
-        counts = Counter(name for _, _, name in self.provinces)
+        counts = Counter(name for _, _, (name, _) in self.provinces)
         return counts.most_common(1)[0][0] if counts else ""
 
     def _scopes(self, offset: int) -> tuple[tuple[str, int], ...]:
@@ -82,14 +89,15 @@ class Places:
         sentence = self.doc.sentences[self.doc.sent_at(offset)]
         return ("sentence", sentence.start), ("paragraph", self._para_start.get(sentence.para_id, sentence.start))
 
-    def territory_at(self, offset: int) -> tuple[str, str, bool]:
-        """``(unit, basis, named)``: the province a row at *offset* belongs to, what decided it,
-        and whether the text named it near the row (not only the article's main province)."""
+    def territory_at(self, offset: int) -> tuple[str, str, bool, bool]:
+        """``(unit, basis, named, old)``: the province a row at *offset* belongs to, what decided
+        it, whether the text named it near the row (not only the article's main province), and
+        whether it was named as the old unit ("TP. Cần Thơ (cũ)")."""
         found = _last_before(self.provinces, self._province_ends, offset, self._scopes(offset))
         if found:
-            (_, _, name), basis = found
-            return name, basis, True
-        return self.main_province, "article" if self.main_province else "", False
+            (_, _, (name, old)), basis = found
+            return name, basis, True, old
+        return self.main_province, "article" if self.main_province else "", False, False
 
     def level_at(self, offset: int) -> tuple[str, str]:
         """``(level, basis)`` of a row at *offset*."""

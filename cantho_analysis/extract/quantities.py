@@ -59,7 +59,7 @@ _RANK_WORDS = {"nhất": 1, "nhì": 2, "tư": 4, "năm": 5}
 _NUMBER_RE = re.compile(
     # "hai con số" / "2 con số" (double-digit growth) first: "2" alone would be a count.
     rf"(?<!\w)(?P<two>(?:hai|(?<![.,/:-])2)\s+con\s+số)"
-    rf"|(?<![\w.,/:-])(?P<a>{_NUM})(?:\s*/\s*(?P<den>\d+)(?!\s*/)|\s*(?:[-–]|đến)\s*(?P<b>{_NUM})(?=\s*[%\w]))?(?![\d/]|,\d|\.\d)"
+    rf"|(?<![\w.,/:-])(?P<a>{_NUM})(?:\s*/\s*(?P<den>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?!\s*/)|\s*(?:[-–]|đến)\s*(?P<b>{_NUM})(?=\s*[%\w]))?(?![\d/]|,\d|\.\d)"
     rf"|(?<!\w)(?P<w>{'|'.join(_WORD_NUMBERS)})(?=\s+(?:ngày|năm|tháng|chỉ\s+tiêu|nhiệm\s+vụ|khâu|nhóm|đột\s+phá|{_PEOPLE_NOUNS})\b)"
     # "năm" is five only before a noun of people: elsewhere it is "year".
     rf"|(?<!\w)(?P<five>năm)(?=\s+(?:{_PEOPLE_NOUNS})\b)"
@@ -292,6 +292,8 @@ def _metric(clause: str, sentence_before: str, unit: str, unit_surface: str) -> 
 def _count_metric(unit: str, kind: str, after: str) -> tuple[str, str]:
     if kind == "plan_count":
         code = "plan_targets" if unit == "targets" else "plan_tasks"
+    elif kind in ("on_track", "below_target"):
+        code = f"targets_{kind}"
     else:
         code = "targets_unmet" if re.match(r"^[^;,.]{0,40}?(?:chưa|không)\s+đạt", after, re.IGNORECASE) else "targets_met"
     en = next(rule[1] for rule in _metric_rules() if rule[0] == code)
@@ -300,9 +302,24 @@ def _count_metric(unit: str, kind: str, after: str) -> tuple[str, str]:
 
 # "tăng 12,5% so với năm 2020", "gấp 3 lần so năm 2010": the year compared with.
 _BASE = re.compile(r"\bso\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
+# "từ năm 2011 đến nay", "từ 2015 trở lại đây": a starting point, not the period of the figure.
+_SINCE = re.compile(r"\b(?:từ|kể\s+từ)\s+(?:năm\s+)?(?:19|20)\d{2}\s+(?:đến|tới|trở\s+lại)\s+(?:nay|đây)", re.IGNORECASE)
 # "từ 40 - 75 năm tuổi Đảng": years of membership, the cue after the unit.
 _MEMBERSHIP_AFTER = re.compile(r"\s*tuổi\s+Đảng", re.IGNORECASE)
 _COUNT_UNITS = {"persons", "organizations", "count", "years", "days", "ha", "km", "km2", "m2"}
+
+
+# "11/20 chỉ tiêu đạt tiến độ" (on schedule) and "2 chỉ tiêu dự kiến đạt thấp" (expected to fall
+# short) are neither met nor missed: they have kinds of their own.
+_ON_TRACK_AFTER = re.compile(r"^[^;,.]{0,40}?đạt\s+(?:theo\s+)?tiến\s+độ", re.IGNORECASE)
+_BELOW_AFTER = re.compile(r"^[^;,.]{0,40}?(?:dự\s+kiến\s+)?đạt\s+thấp", re.IGNORECASE)
+# A level reached ("cán mốc 100.000 tỷ đồng") is a result, whatever frame it stands in.
+_MILESTONE = re.compile(r"(?:cán|vượt|chạm)\s+mốc\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+# The make-up of a body ("cấp ủy viên là nữ chiếm 17%", "trẻ dưới 35 tuổi đạt 11%") is a share, not a target.
+_COMPOSITION = re.compile(r"(?<!\w)(?:là\s+)?nữ(?!\w)|(?<!\w)trẻ(?!\w)|dưới\s+\d+\s+tuổi|dân\s+tộc\s+thiểu\s+số|tái\s+cử|lần\s+đầu", re.IGNORECASE)
+# A project's cost ("tổng kinh phí", "tổng mức đầu tư") is neither a result nor a target.
+# "Tổng vốn đầu tư đạt 150.000 tỉ" is the economy's investment; a project's "tổng vốn" is its cost.
+_COST = re.compile(r"kinh\s+phí|tổng\s+mức\s+đầu\s+tư|(?:dự\s+án|công\s+trình)[^;.]{0,60}?tổng\s+vốn", re.IGNORECASE)
 
 
 def _kind(unit: str, clause: str, after: str, frame: tuple[str, bool], ratio: bool = False) -> str:
@@ -310,12 +327,22 @@ def _kind(unit: str, clause: str, after: str, frame: tuple[str, bool], ratio: bo
     if unit == "rank":
         return "rank"
     if unit in {"targets", "tasks"}:
+        if _ON_TRACK_AFTER.search(after):
+            return "on_track"
+        if _BELOW_AFTER.search(after):
+            return "below_target"
         if _OUTCOME_AFTER.search(after) or ratio:
             return "achieved"
         return "plan_count"
     name, same_paragraph = frame
+    if unit == "percent" and _COMPOSITION.search(clause[-60:]):
+        return "count"
+    if _MILESTONE.search(clause) and not _RESOLVE.search(clause):
+        return "achieved"
     if _ESTIMATE.search(clause) or name == "estimate":
         return "estimated"
+    if _COST.search(clause[-100:]) and unit.endswith(("vnd", "usd")):
+        return "other"
     if name == "target" and (unit not in _COUNT_UNITS or same_paragraph):
         return "target"
     if unit in _COUNT_UNITS:
@@ -440,6 +467,7 @@ def _ref_periods(doc: ParsedDocument) -> list[str]:
         if sentence.para_id != para:
             carried, para = "", sentence.para_id
         text = _BASE.sub(" ", sentence.text) if "so" in sentence.text else sentence.text
+        text = _SINCE.sub(" ", text) if "nay" in text or "đây" in text else text
         span = next(year_spans(text), None)
         years = [] if span else standalone_years(text)
         own = f"{span.group(1)}-{span.group(2)}" if span else (str(years[0]) if years else "")
@@ -499,6 +527,8 @@ def _pair_row(doc: ParsedDocument, row: dict, match: re.Match) -> dict | None:
         if not (row["value"] > total or _PLAN_WORDS.search(near)):
             return None
         kind, metric, metric_en = "target", row["metric"], row["metric_en"]
+        if row["kind"] == "count":
+            row["kind"] = "achieved"  # a count measured against its target is a result
     row["pair_id"] = f"{row['doc_id']}:{row['start']}"
     start = match.start("den")
     return doc.fact(start, row["end"], value=total, value_max=None, denominator=None, pair_id=row["pair_id"],
