@@ -52,8 +52,11 @@ class _Context:
         self.label_spans = {label: f"{a}-{b}" for label, (a, b) in doc.params.terms.items()}
         ordinal_spans = {ordinal: self.label_spans[label] for label, ordinal in doc.params.term_congress.items()
                          if label in self.label_spans}
-        is_congress = rows["documents"][0]["event_type"] == "congress"
-        self.congress_span = periods.article_congress(rows["congresses"], doc.text[:_LEAD_CHARS], is_congress, ordinal_spans)
+        # A congress opens its term: the results it reviews are the outgoing term's.  An article
+        # that only names a congress's resolution reviews that resolution's own term.
+        self.is_congress = rows["documents"][0]["event_type"] == "congress"
+        year = int(date[:4]) if date else None
+        self.congress_span = periods.article_congress(rows["congresses"], doc.text[:_LEAD_CHARS], year, ordinal_spans)
         self.places = places_of(doc)
 
     def term_span(self, row: dict, reviewed: bool) -> tuple[str, str]:
@@ -70,7 +73,8 @@ class _Context:
         if label in self.label_spans:
             return self.label_spans[label], "paragraph" if basis in ("paragraph", "previous_paragraph") else "sentence"
         if self.congress_span:
-            return (periods.previous_span(self.congress_span) if reviewed else self.congress_span), "article"
+            outgoing = reviewed and (self.is_congress or self.congress_span[:4] == self.date[:4])
+            return (periods.previous_span(self.congress_span) if outgoing else self.congress_span), "article"
         span = periods.span_of_date(self.date, self.anchor, reviewed)
         return span, "date" if span else ""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 
 from ..extract.patterns import standalone_years, year_spans
 
@@ -86,26 +85,29 @@ def own_period(sentence_text: str) -> str:
     return str(years[0]) if years else ""
 
 
-def article_congress(congress_rows: list[dict], lead: str, is_congress: bool, ordinal_spans: dict[int, str]) -> str:
-    """The term of the article's own congress: the local congress (not the national one) its
-    *lead* names, or, in a congress article, the provincial one it names most; by its stated term
-    years, else by its ordinal (*ordinal_spans*), else by the first term its lead names
-    ("Đại hội ... lần thứ XVI ... nhiệm kỳ 2025-2030").  "" for none."""
-    lead_end = len(lead)
+def article_congress(congress_rows: list[dict], lead: str, article_year: int | None, ordinal_spans: dict[int, str]) -> str:
+    """The term of the article's own congress: the latest local congress (not the national one)
+    its *lead* names, else the latest one it names that opens in the article's year (the
+    congress season); by its stated term years, else by its ordinal (*ordinal_spans*), else by
+    the first term its lead names ("Đại hội ... lần thứ XVI ... nhiệm kỳ 2025-2030").  "" for none."""
     local = [row for row in congress_rows if row["level"] not in ("national_party", "national_assembly")]
-    own = [row for row in local if row["start"] < lead_end]
-    if is_congress and not own:
-        own = [row for row in local if row["level"] in ("provincial_party", "party_agencies_committee")]
-    spans = Counter()
-    for row in own:
-        if row.get("term_start") and row.get("term_end"):
-            spans[f"{row['term_start']}-{row['term_end']}"] += 1
-        elif row.get("ordinal") in ordinal_spans:
-            spans[ordinal_spans[row["ordinal"]]] += 1
+    own = [row for row in local if row["start"] < len(lead)]
+    spans = [_congress_span(row, ordinal_spans) for row in own]
+    spans = [span for span in spans if span]
+    if not spans and article_year:
+        spans = [span for span in (_congress_span(row, ordinal_spans) for row in local) if span[:4] == str(article_year)]
     if spans:
-        return spans.most_common(1)[0][0]
-    named = _TERM_SPAN.search(lead) if own else None
-    return f"{named.group(1)}-{named.group(2)}" if named else ""
+        return max(spans)
+    named = _TERM_SPAN.search(lead) if local else None
+    if named and (own or named.group(1) == str(article_year)):
+        return f"{named.group(1)}-{named.group(2)}"
+    return ""
+
+
+def _congress_span(row: dict, ordinal_spans: dict[int, str]) -> str:
+    if row.get("term_start") and row.get("term_end"):
+        return f"{row['term_start']}-{row['term_end']}"
+    return ordinal_spans.get(row.get("ordinal"), "")
 
 
 def after_merger(row_period: str, article_date: str, term_span: str, merger_date: str) -> bool:

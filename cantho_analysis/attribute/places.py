@@ -16,6 +16,7 @@ from collections import Counter
 from ..extract import gazetteer
 from ..extract.organizations import bodies_of
 from ..extract.parse import ParsedDocument
+from ..extract.patterns import UPPER
 
 _LEAD_CHARS = 600
 _LOCAL_WORDS = sorted((w for level in ("district", "commune", "hamlet") for w in gazetteer.level_words(level)), key=len, reverse=True)
@@ -26,8 +27,10 @@ _LOCAL_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", 
 # "giáp tỉnh Đồng Tháp": a neighbour, not the place the figures describe.
 _NEIGHBOUR_BEFORE = re.compile(r"giáp\s+(?:với\s+)?(?:tỉnh\s+|thành\s+phố\s+|TP\.?\s*)?\Z", re.IGNORECASE)
 # "TP. Cần Thơ (cũ)", "tỉnh Sóc Trăng cũ", "Hậu Giang (trước sáp nhập)": the old unit.
-_OLD_AFTER = re.compile(r"\s*\(?\s*(?:cũ|trước\s+(?:khi\s+)?sáp\s+nhập)(?!\w)", re.IGNORECASE)
-_CAP = r"[A-ZĐÀ-Ỹ0-9]"  # a local unit's name starts with a capital letter or a number ("ấp 3")
+_OLD_AFTER = re.compile(r"\s*\(?\s*(?:cũ|trước\s+đây|trước\s+(?:khi\s+)?sáp\s+nhập)(?!\w)", re.IGNORECASE)
+# What may stand between the provinces of a list: "TP Cần Thơ, tỉnh Hậu Giang và tỉnh Sóc Trăng (cũ)".
+_LIST_GAP = re.compile(r"(?:\s*\((?:cũ|trước\s+đây)\))?\s*(?:,|và|cùng)?\s*(?:(?:tỉnh|thành\s+phố|TP\.?)\s*)?\Z", re.IGNORECASE)
+_CAP = rf"[{UPPER}0-9]"  # a local unit's name starts with a capital letter or a number ("ấp 3")
 _ORG = r"(?:Đảng\s+(?:bộ|ủy)|Ban\s+(?:Chấp\s+hành|Thường\s+vụ)(?:\s+Đảng\s+(?:bộ|ủy))?)"
 # Level cues, one named group per level; the alternatives are tried in this order at one position.
 _CUES = {
@@ -63,6 +66,7 @@ class Places:
                           if (m.start() == 0 or not text[m.start() - 1].isalnum())
                           and not _LOCAL_BEFORE.search(text, max(0, m.start() - 15), m.start())
                           and not _NEIGHBOUR_BEFORE.search(text, max(0, m.start() - 25), m.start())]
+        self.provinces = _merge_lists(text, self.provinces)
         self._province_ends = [end for _, end, _ in self.provinces]
         self.cues = [(m.start(), m.end(), m.lastgroup) for m in _CUE_RE.finditer(text)]
         self._cue_ends = [end for _, end, _ in self.cues]
@@ -106,6 +110,24 @@ class Places:
             (_, _, level), basis = found
             return level, basis
         return self.main_level, "article"
+
+
+def _merge_lists(text: str, provinces: list[tuple]) -> list[tuple]:
+    """A list of two or more units that formed one merged unit ("TP Cần Thơ, tỉnh Hậu Giang, tỉnh
+    Sóc Trăng (trước đây)") speaks of them together: each becomes the merged unit."""
+    result, i = list(provinces), 0
+    while i < len(result):
+        j = i
+        while j + 1 < len(result) and _LIST_GAP.match(text[result[j][1]:result[j + 1][0]]):
+            j += 1
+        names = {result[k][2][0] for k in range(i, j + 1)}
+        kept = {gazetteer.successor(name) for name in names}
+        if len(names) > 1 and len(kept) == 1 and "" not in kept:
+            merged = kept.pop() + gazetteer.MERGED_SUFFIX
+            for k in range(i, j + 1):
+                result[k] = (result[k][0], result[k][1], (merged, False))
+        i = j + 1
+    return result
 
 
 def _last_before(spans: list[tuple], ends: list[int], offset: int, scopes) -> tuple[tuple, str] | None:

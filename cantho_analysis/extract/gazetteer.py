@@ -86,6 +86,8 @@ def members(kept: str) -> list[str]:
 def territory_name(unit: str, merged: bool) -> str:
     """How a figure's territory is written: the merged unit as "<kept name> (merged)" for what
     speaks of the time after the merger, else the unit's own name."""
+    if unit.endswith(MERGED_SUFFIX):
+        return unit  # already the merged unit (a list of its members)
     unit = canonical(unit) or unit
     kept = successor(unit)
     return kept + MERGED_SUFFIX if merged and kept else unit
