@@ -21,12 +21,17 @@ The rules, each with an invented example, are in ``docs/term_rules.md``.
 
 from __future__ import annotations
 
+import re
+
 from ..extract import gazetteer
 from ..extract.parse import ParsedDocument
+from ..extract.patterns import ordinal_value
 from . import periods
 from .places import level_of_body, places_of, province_in
 
 _LEAD_CHARS = 600
+# "Ban Thường vụ Tỉnh ủy khóa XIV": the committee elected by that congress (not "Quốc hội khóa XV").
+_COMMITTEE_TERM = re.compile(r"(?:ủy|Đảng\s+bộ(?:\s+\w+){1,3})\s+khóa\s+([IVXLC]+)(?!\w)")
 _REVIEWED = {"achieved", "estimated", "on_track", "below_target"}
 
 
@@ -50,8 +55,8 @@ class _Context:
         self.doc, self.date = doc, date
         self.anchor = min(start for start, _ in doc.params.terms.values()) if doc.params.terms else 2020
         self.label_spans = {label: f"{a}-{b}" for label, (a, b) in doc.params.terms.items()}
-        ordinal_spans = {ordinal: self.label_spans[label] for label, ordinal in doc.params.term_congress.items()
-                         if label in self.label_spans}
+        self.ordinal_spans = ordinal_spans = {ordinal: self.label_spans[label] for label, ordinal in doc.params.term_congress.items()
+                                              if label in self.label_spans}
         # A congress opens its term: the results it reviews are the outgoing term's.  An article
         # that only names a congress's resolution reviews that resolution's own term.
         self.is_congress = rows["documents"][0]["event_type"] == "congress"
@@ -72,6 +77,9 @@ class _Context:
         label, basis = self.doc.terms[row["sent_id"]] if self.doc.sentences else ("", "")
         if label in self.label_spans:
             return self.label_spans[label], "paragraph" if basis in ("paragraph", "previous_paragraph") else "sentence"
+        committee = _COMMITTEE_TERM.search(sentence.text) if sentence is not None else None
+        if committee and ordinal_value(committee.group(1)) in self.ordinal_spans:
+            return self.ordinal_spans[ordinal_value(committee.group(1))], "sentence"
         if self.congress_span:
             outgoing = reviewed and (self.is_congress or self.congress_span[:4] == self.date[:4])
             return (periods.previous_span(self.congress_span) if outgoing else self.congress_span), "article"

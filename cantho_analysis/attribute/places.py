@@ -50,7 +50,9 @@ _CUES = {
                 r"|toàn\s+(?:tỉnh|thành\s+phố)|Mặt\s+trận\s+Tổ\s+quốc\s+(?:tỉnh|thành\s+phố)",
     # The country as a clause's subject ("Cả nước có ...", "; toàn quốc đạt"); a rank ("đứng thứ 5
     # cả nước") or a congress ("Đại hội Đảng toàn quốc") speaks of the province or names an event.
-    "national": r"(?:(?<=[.;:,]\s)|(?<=^)|(?<=\n))(?:[Cc]ả\s+nước|[Tt]oàn\s+quốc)(?!\s*[,.;)])",
+    "national": r"(?:(?<=[.;:,]\s)|(?<=^)|(?<=\n)|(?<=\d{4}\s))(?:[Cc]ả\s+nước|[Tt]oàn\s+quốc)(?!\s*[,.;)])"
+                r"|Bộ\s+(?:Nội\s+vụ|Tài\s+chính|Công\s+an|Quốc\s+phòng|Y\s+tế|Giáo\s+dục|Xây\s+dựng|Công\s+Thương|Nông\s+nghiệp"
+                r"|Tư\s+pháp|Ngoại\s+giao|Khoa\s+học|Văn\s+hóa|Dân\s+tộc|Tài\s+nguyên)",
 }
 _CUE_RE = re.compile("|".join(f"(?P<{level}>{source})" for level, source in _CUES.items()))
 

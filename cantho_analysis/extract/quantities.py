@@ -146,12 +146,15 @@ _TARGET_REF = re.compile(
     r"|kế\s+hoạch\s+(?:đề\s+ra|năm)|dự\s+kiến",
     re.IGNORECASE)
 _REVIEW_CUE = re.compile(
-    r"nhiệm\s+kỳ\s+(?:vừa\s+)?qua|giai\s+đoạn\s+(?:vừa\s+)?qua|những\s+năm\s+qua|năm\s+qua|đạt\s+và\s+vượt|đạt,\s+vượt"
-    r"|kết\s+quả|đã\s+đạt|đạt\s+được|so\s+với\s+(?:năm|cùng\s+kỳ)|vượt(?=\s+chỉ\s+tiêu)|chưa\s+đạt|tháng\s+đầu\s+năm"
+    # "chưa đạt mục tiêu đề ra", "đã đạt mục tiêu": a target named in a review opens no target frame.
+    r"(?:đã\s+|chưa\s+|không\s+)?đạt\s+(?:được\s+)?(?:các\s+|nhiều\s+)?mục\s+tiêu(?:\s+(?:đề|đặt)\s+ra)?"
+    r"|nhiệm\s+kỳ\s+(?:vừa\s+)?qua|giai\s+đoạn\s+(?:vừa\s+)?qua|những\s+năm\s+qua|năm\s+qua|đạt\s+và\s+vượt|đạt,\s+vượt"
+    r"|kết\s+quả|đã\s+đạt|đạt\s+được|so\s+(?:với\s+)?(?:năm|cùng\s+kỳ)|vượt(?=\s+chỉ\s+tiêu)|chưa\s+đạt|tháng\s+đầu\s+năm"
     r"|hoàn\s+thành\s+(?:các\s+|nhiều\s+)?mục\s+tiêu|thực\s+hiện\s+thắng\s+lợi\s+(?:các\s+|nhiều\s+)?mục\s+tiêu",
     re.IGNORECASE)
 # "phấn đấu hoàn thành mục tiêu": a resolve before a review word makes it prospective.
-_RESOLVE = re.compile(r"phấn\s+đấu|quyết\s+tâm|\bsẽ\b|\bcần\b|\bphải\b", re.IGNORECASE)
+# "để đạt mục tiêu" (in order to reach it) looks ahead too.
+_RESOLVE = re.compile(r"phấn\s+đấu|quyết\s+tâm|\bsẽ\b|\bcần\b|\bphải\b|\bđể\s+$", re.IGNORECASE)
 _FRAME_YEAR = re.compile(r"(?<![\d/.,\-–])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/])")
 
 
