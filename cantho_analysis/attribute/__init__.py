@@ -100,14 +100,15 @@ def _attribute_quantity(context: _Context, row: dict) -> None:
     span, span_basis = context.term_span(row, row["kind"] in _REVIEWED)
     level, level_basis = context.places.level_at(row["start"])
     territory, territory_basis = context.territory(row, row["ref_period"], span)
-    if level == "national":
-        territory, territory_basis = "", ""
+    if level in ("national", "region"):
+        # A country's or a region's figure is no province's; a region is written "other".
+        territory, territory_basis, level = "", "", "national" if level == "national" else "other"
     sentence = context.doc.sentences[row["sent_id"]].text if context.doc.sentences else ""
     scope_kind = periods.target_scope(row["ref_period"], context.date, context.anchor)
     plan = periods.plan_level(scope_kind, level, sentence, context.congress_span) if row["kind"] == "target" else ""
     row.update(term_span=span, term_span_basis=span_basis, plan_level=plan, territory=territory,
-               territory_basis=territory_basis, level=level if territory or level == "national" else "",
-               level_basis=level_basis if territory or level == "national" else "")
+               territory_basis=territory_basis, level=level if territory or not territory_basis and level_basis else "",
+               level_basis=level_basis if territory or not territory_basis and level_basis else "")
 
 
 def _attribute_plan(context: _Context, row: dict) -> None:

@@ -24,8 +24,9 @@ _LOCAL_WORDS = sorted((w for level in ("district", "commune", "hamlet") for w in
 _LOCAL_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _LOCAL_WORDS) + r")\s+\Z",
                            re.IGNORECASE)
 
-# "giáp tỉnh Đồng Tháp": a neighbour, not the place the figures describe.
-_NEIGHBOUR_BEFORE = re.compile(r"giáp\s+(?:với\s+)?(?:tỉnh\s+|thành\s+phố\s+|TP\.?\s*)?\Z", re.IGNORECASE)
+# "giáp tỉnh Đồng Tháp" (a neighbour), "tách ra từ tỉnh Cần Thơ" (a parent): not the place the
+# figures describe.
+_NEIGHBOUR_BEFORE = re.compile(r"(?:giáp|tách\s+(?:ra\s+)?từ)\s+(?:với\s+)?(?:tỉnh\s+|thành\s+phố\s+|TP\.?\s*)?\Z", re.IGNORECASE)
 # "TP. Cần Thơ (cũ)", "tỉnh Sóc Trăng cũ", "Hậu Giang (trước sáp nhập)": the old unit.
 _OLD_AFTER = re.compile(r"\s*\(?\s*(?:cũ|trước\s+đây|trước\s+(?:khi\s+)?sáp\s+nhập)(?!\w)", re.IGNORECASE)
 # What may stand between the provinces of a list: "TP Cần Thơ, tỉnh Hậu Giang và tỉnh Sóc Trăng (cũ)".
@@ -44,7 +45,10 @@ _CUES = {
     "commune": rf"{_ORG}\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)(?!\s+hội)|toàn\s+(?:xã|phường)(?!\s+hội)|cấp\s+cơ\s+sở|(?:đảng|chi)\s+bộ\s+cơ\s+sở"
                rf"|(?<!\w)(?<!thị\s)(?:xã|phường|thị\s+trấn|đặc\s+khu)\s+(?!Hội\b){_CAP}",
     # "khu vực" is a hamlet only with its number ("khu vực 3"): "khu vực ĐBSCL", "khu vực I" are no place.
-    "hamlet": rf"{_ORG}\s+(?:ấp|thôn|khóm)|(?<!\w)(?:ấp|thôn|khóm|tổ\s+dân\s+phố)\s+{_CAP}|(?<!\w)khu\s+vực\s+\d",
+    "hamlet": rf"{_ORG}\s+(?:ấp|thôn|khóm)|(?<!\w)(?:ấp|thôn|khóm|tổ\s+dân\s+phố)\s+{_CAP}"
+              r"|(?<!\w)khu\s+vực\s+\d+\s*,?\s*(?:phường|thị\s+trấn)",
+    # The Mekong delta as a clause's subject ("ĐBSCL có 3,9 triệu ha"): a region's figure, no province's.
+    "region": r"(?:(?<=[.;:,]\s)|(?<=^)|(?<=\n))(?:[Vv]ùng\s+)?(?:Đồng\s+bằng\s+sông\s+Cửu\s+Long|ĐBSCL)(?:\s*\(ĐBSCL\))?\s+(?:có|với|chiếm|đang|đạt)",
     "province": r"Thành\s+ủy|Tỉnh\s+ủy|Đảng\s+bộ\s+(?:tỉnh|thành\s+phố|TP)"
                 r"|(?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân)\s+(?:tỉnh|thành\s+phố|TP)"
                 r"|toàn\s+(?:tỉnh|thành\s+phố)|Mặt\s+trận\s+Tổ\s+quốc\s+(?:tỉnh|thành\s+phố)",
