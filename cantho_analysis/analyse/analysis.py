@@ -49,7 +49,17 @@ def _labels(lang: str) -> dict:
         labels.update({"pre_merger": "Trước hợp nhất", "post_merger": "Sau hợp nhất", "": "(không xác định)"})
     else:
         labels.update({"pre_merger": "Before the merger", "post_merger": "After the merger", "": "(unattributed)"})
+    labels.update({f"level_{code}": names[lang == "vi"] for code, names in _LEVEL_LABELS.items()})
     return labels
+
+
+# The levels of the attribution stage (codebook field ``attribution_level``).
+_LEVEL_LABELS = {
+    "province": ("province as a whole", "toàn tỉnh/thành phố"), "party_agencies": ("Party agencies", "các cơ quan Đảng"),
+    "state_bodies": ("state bodies", "khối chính quyền"), "district": ("districts", "huyện, quận"),
+    "commune": ("communes, wards", "xã, phường"), "hamlet": ("hamlets", "ấp, khu vực"),
+    "national": ("national", "cả nước"), "other": ("other bodies", "tổ chức khác"),
+}
 
 
 def glossary() -> pd.DataFrame:
@@ -140,10 +150,10 @@ def growth_series(tables: dict) -> pd.DataFrame:
     """Growth-rate statements (achieved, estimated, target) with the year or span they refer to."""
     q = tables["quantities"]
     growth = q[(q["metric"] == "grdp_growth") & (q["unit"] == "percent")].copy()
-    growth["refers_to"] = growth["ref_period"].replace("", pd.NA).fillna(growth["term"].map(term_spans(tables)))
+    growth["refers_to"] = growth["ref_period"].replace("", pd.NA).fillna(growth["term_span"].replace("", pd.NA)).fillna("")
     growth["provenance"] = provenance(growth)
-    cols = ["refers_to", "term", "kind", "qualifier", "value", "doc_id", "sent_id", "provenance"]
-    return growth[cols].sort_values(["refers_to", "kind", "doc_id", "sent_id"], kind="mergesort").reset_index(drop=True)
+    cols = ["territory", "level", "refers_to", "term_span", "plan_level", "kind", "qualifier", "value", "doc_id", "sent_id", "provenance"]
+    return growth[cols].sort_values(["territory", "level", "refers_to", "kind", "doc_id", "sent_id"], kind="mergesort").reset_index(drop=True)
 
 
 def terms_of(tables: dict) -> list[str]:
@@ -168,6 +178,28 @@ def term_basis(tables: dict, lang: str = "en") -> str:
 def term_spans(tables: dict) -> dict[str, str]:
     """The years of each term, e.g. ``{"XIV": "2020-2025", "I": "2025-2030"}``."""
     return {t.term: f"{t.start_year}-{t.end_year}" for t in tables["terms"].itertuples()}
+
+
+def with_compared_term(frame: pd.DataFrame, tables: dict) -> pd.DataFrame:
+    """*frame* with ``compared_term``: the label of the compared term its ``term_span`` names
+    (the attribution stage's term, which places far more figures than the sentence's ``term``);
+    empty for other terms ("2015-2020") and for rows without one."""
+    by_span = {span: label for label, span in term_spans(tables).items()}
+    return frame.assign(compared_term=frame["term_span"].map(by_span).fillna(""))
+
+
+def territory_label(territory: str, level: str = "province", lang: str = "en") -> str:
+    """Whose figure, for a table or a finding: the territory, with its level when not the whole
+    province.
+
+    >>> territory_label("Cần Thơ (merged)"), territory_label("Hậu Giang", "commune", "vi")
+    ('Cần Thơ (merged)', 'Hậu Giang (xã, phường)')
+    """
+    if not territory:
+        return "?" if level != "national" else ("national" if lang == "en" else "cả nước")
+    if lang == "vi":
+        territory = territory.replace(" (merged)", " (sau hợp nhất)")
+    return territory if level in ("province", "") else f"{territory} ({label('level_' + level, lang)})"
 
 
 _BODY_LABELS = {
@@ -212,19 +244,20 @@ def once_per_article(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def term_comparison(tables: dict) -> pd.DataFrame:
-    """Side-by-side table, one row per body and indicator, a column per term and a provenance
-    column.  Bodies are kept apart by ``organization_key`` (the Party agencies' committee is
-    never mixed with the city committee), and a fact stated twice in one article counts once."""
+    """Side-by-side table, one row per territory, level, plan level and indicator, a column per
+    term and a provenance column.  A predecessor province, a commune or an annual resolution is
+    never mixed into the province's term plan; a figure's term is its ``term_span``; a fact
+    stated twice in one article counts once."""
     terms = terms_of(tables)
-    q = once_per_article(tables["quantities"][tables["quantities"]["term"].isin(terms)],
-                         ["organization_key", "metric", "kind", "unit", "value"])
-    rows = _compare_rows("indicators", q, ["organization_key", "metric", "kind", "unit"], terms,
-                         lambda r: f"{r['metric_en']} ({r['kind']}, {r['unit'].replace('_vnd', ' VND').replace('_', ' ')})"
-                                   f" · {body_label(r['organization_key'])}",
+    q = with_compared_term(tables["quantities"], tables)
+    q = once_per_article(q[q["compared_term"] != ""], ["territory", "level", "plan_level", "metric", "kind", "unit", "value"])
+    rows = _compare_rows("indicators", q, ["territory", "level", "plan_level", "metric", "kind", "unit"], terms,
+                         lambda r: f"{r['metric_en']} ({r['kind']}{', ' + r['plan_level'] + ' plan' if r['plan_level'] else ''}, "
+                                   f"{r['unit'].replace('_vnd', ' VND').replace('_', ' ')}) · {territory_label(r['territory'], r['level'])}",
                          lambda r: f"{r['value']:g}")
     plans = plan_structures(tables)
-    rows += _compare_rows("plan structure", plans[plans["term"].isin(terms)], ["organization_key", "element"], terms,
-                          lambda r: f"{r['element']} · {body_label(r['organization_key'])}",
+    rows += _compare_rows("plan structure", plans[plans["compared_term"] != ""], ["territory", "level", "plan_level", "element"], terms,
+                          lambda r: f"{r['element']} ({r['plan_level'] or '?'} plan) · {territory_label(r['territory'], r['level'])}",
                           lambda r: f"{r['count']} ({r['scope_kind']} {r['scope']})")
     themes = tables["themes"]
     rows += _compare_rows("theme of the year", themes[themes["term"].isin(terms)], ["doc_id", "start"], terms,
@@ -244,7 +277,7 @@ def _compare_rows(section: str, frame: pd.DataFrame, keys: list[str], terms: lis
         records = groups[key]
         row = {"section": section, "indicator": indicator(records[0])}
         for term in terms:
-            row[term] = counted(value(r) for r in records if r["term"] == term)
+            row[term] = counted(value(r) for r in records if r.get("compared_term", r["term"]) == term)
         cited = [cite(r["doc_id"], r["sent_id"], r["quote"], 50) for r in records[:3]]
         row["provenance"] = listed(cited + [""] * (len(records) - len(cited)), 3, sep=" | ")
         rows.append(row)
@@ -266,9 +299,10 @@ def counted(values, limit: int = 5, sep: str = "; ", lang: str = "en", times=lam
 def plan_structures(tables: dict) -> pd.DataFrame:
     """Plan elements once per article, with the body and the kind of plan (annual resolution or
     term plan) they belong to."""
-    plans = once_per_article(tables["plan_elements"], ["organization_key", "element", "count", "scope"])
-    cols = ["term", "organization", "organization_key", "scope_kind", "scope", "element", "element_vi", "count",
-            "doc_id", "sent_id", "quote"]
+    plans = once_per_article(with_compared_term(tables["plan_elements"], tables),
+                             ["territory", "level", "plan_level", "element", "count", "scope"])
+    cols = ["term", "compared_term", "term_span", "territory", "level", "plan_level", "organization", "organization_key",
+            "scope_kind", "scope", "element", "element_vi", "count", "doc_id", "sent_id", "quote"]
     return plans[cols] if not plans.empty else pd.DataFrame(columns=cols)
 
 

@@ -89,57 +89,68 @@ def _distinct(values: list[str], lang: str, limit: int = 4, sep: str = "; ") -> 
     return analysis.counted(values, limit, sep, lang, times)
 
 
-def _refers_to(spans: dict, row, lang: str) -> str:
+def _refers_to(row, lang: str) -> str:
     """The year or span a growth figure refers to; a figure with none is about its whole term."""
     if row.ref_period:
         return row.ref_period
-    span = spans.get(row.term)
-    return f"{'nhiệm kỳ' if lang == 'vi' else 'term'} {span}" if span else row.term
+    return f"{'nhiệm kỳ' if lang == 'vi' else 'term'} {row.term_span}"
+
+
+def _provincial(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows about a province as a whole: a commune's, a sub-organisation's or a country's
+    figures never enter a province's findings."""
+    return frame[(frame["level"] == "province") & (frame["territory"] != "")]
 
 
 def growth_findings(tables: dict) -> list[Finding]:
-    """Economic growth achieved and targeted, by term, for the corpus's own committee."""
-    q = analysis.once_per_article(tables["quantities"], ["metric", "kind", "value", "ref_period"])
-    body = _main_body(tables)
-    growth = q[(q["metric"] == "grdp_growth") & (q["unit"] == "percent") & (q["term"] != "")]
-    if body:
-        growth = growth[growth["organization_key"] == body]
+    """Economic growth achieved and targeted, by territory and term, never mixing territories
+    (a predecessor province's growth is its own finding) nor plan levels (annual targets apart)."""
+    q = analysis.with_compared_term(tables["quantities"], tables)
+    q = analysis.once_per_article(q, ["territory", "metric", "kind", "value", "ref_period"])
+    growth = _provincial(q[(q["metric"] == "grdp_growth") & (q["unit"] == "percent") & (q["compared_term"] != "")])
     found = []
     names = {lang: analysis.term_names(tables, lang) for lang in ("en", "vi")}
-    spans = analysis.term_spans(tables)
-    for term in analysis.terms_of(tables):
-        for kind, en_word, vi_word in (("achieved", "achieved", "đạt"), ("estimated", "estimated", "ước đạt"),
-                                       ("target", "targeted", "mục tiêu")):
-            part = growth[(growth["term"] == term) & (growth["kind"] == kind)]
-            if part.empty:
-                continue
-            values_en = _distinct([f"{_qualified(r, 'en')} ({_refers_to(spans, r, 'en')})" for r in part.itertuples()], "en")
-            values_vi = _distinct([f"{_qualified(r, 'vi')} ({_refers_to(spans, r, 'vi')})" for r in part.itertuples()], "vi")
-            n, docs = _n(part)
-            found.append(Finding(
-                f"{names['en'][term]}: economic growth {en_word} {values_en}.",
-                f"{names['vi'][term]}: tăng trưởng kinh tế {vi_word} {values_vi}.",
-                n, docs, _evidence(part)))
+    for territory in _by_weight(growth["territory"]):
+        for term in analysis.terms_of(tables):
+            for kind, plan, en_word, vi_word in (("achieved", "", "achieved", "đạt"), ("estimated", "", "estimated", "ước đạt"),
+                                                 ("target", "term", "targeted by the term plan", "mục tiêu của nhiệm kỳ"),
+                                                 ("target", "annual", "targeted by annual resolutions", "mục tiêu của nghị quyết năm")):
+                part = growth[(growth["territory"] == territory) & (growth["compared_term"] == term) & (growth["kind"] == kind)
+                              & (growth["plan_level"] == plan)]
+                if part.empty:
+                    continue
+                values_en = _distinct([f"{_qualified(r, 'en')} ({_refers_to(r, 'en')})" for r in part.itertuples()], "en")
+                values_vi = _distinct([f"{_qualified(r, 'vi')} ({_refers_to(r, 'vi')})" for r in part.itertuples()], "vi")
+                n, docs = _n(part)
+                where_en, where_vi = analysis.territory_label(territory), analysis.territory_label(territory, lang="vi")
+                found.append(Finding(
+                    f"{where_en}, {names['en'][term]}: economic growth {en_word} {values_en}.",
+                    f"{where_vi}, {names['vi'][term]}: tăng trưởng kinh tế {vi_word} {values_vi}.",
+                    n, docs, _evidence(part)))
     return found
 
 
+def _by_weight(values: pd.Series) -> list[str]:
+    """Distinct values, the most frequent first (ties by name): the corpus's main territory leads."""
+    counts = values.value_counts()
+    return sorted(counts.index, key=lambda v: (-counts[v], v))
+
+
 def plan_findings(tables: dict) -> list[Finding]:
-    """Targets and key tasks of each annual resolution and term plan, kept apart."""
-    plans = analysis.plan_structures(tables)
-    body = _main_body(tables)
-    if body:
-        plans = plans[plans["organization_key"] == body]
+    """Targets and key tasks of each territory's term plans and annual resolutions, kept apart."""
+    plans = _provincial(analysis.plan_structures(tables))
     found = []
-    plans = plans[plans["scope"] != ""]
-    plans = plans.assign(plan=plans["scope_kind"] + " " + plans["scope"])
+    plans = plans[(plans["scope"] != "") & (plans["plan_level"].isin(["term", "annual"]))]
+    plans = plans.assign(plan=plans["territory"] + " " + plans["plan_level"] + " " + plans["scope"])
     plans, _ = analysis.top(plans, "plan", 4)  # the plans most articles state; the rest are in notebook 2
-    for (kind, scope), part in plans.groupby(["scope_kind", "scope"], sort=True):
+    for (territory, kind, scope), part in plans.groupby(["territory", "plan_level", "scope"], sort=True):
         listing_en = _distinct([f"{r.count} {r.element.replace('_', ' ')}" for r in part.itertuples()], "en", 6, ", ")
         listing_vi = _distinct([f"{r.count} {r.element_vi}" for r in part.itertuples()], "vi", 6, ", ")
-        plan_en = f"annual resolution {scope}" if kind == "annual" else f"plan for {scope}"
-        plan_vi = f"nghị quyết năm {scope}" if kind == "annual" else f"kế hoạch {scope}"
+        plan_en = f"annual resolution {scope}" if kind == "annual" else f"term plan {scope}"
+        plan_vi = f"nghị quyết năm {scope}" if kind == "annual" else f"kế hoạch nhiệm kỳ {scope}"
         n, docs = _n(part)
-        found.append(Finding(f"The {plan_en} sets {listing_en}.", f"{plan_vi[:1].upper() + plan_vi[1:]} đề ra {listing_vi}.",
+        found.append(Finding(f"{analysis.territory_label(territory)}: the {plan_en} sets {listing_en}.",
+                             f"{analysis.territory_label(territory, lang='vi')}: {plan_vi} đề ra {listing_vi}.",
                              n, docs, _evidence(part)))
     return found
 
@@ -211,7 +222,7 @@ def limits(tables: dict, found: list[Finding] | None = None) -> list[tuple[str, 
                      "(xem sổ tay 2)."))
     q = tables["quantities"]
     if len(q):
-        unattributed = (q["term"] == "").sum()
+        unattributed = (q["term_span"] == "").sum()
         said.append((f"{unattributed} of {len(q)} figures name no term and are left out of every term comparison.",
                       f"{unattributed} trên {len(q)} số liệu không gắn với nhiệm kỳ nào và không được đưa vào so sánh."))
     for finding in key_findings(tables) if found is None else found:

@@ -90,8 +90,8 @@ class _Context:
         unit, basis, named, old = self.places.territory_at(row["start"])
         if not unit:
             return "", ""
-        # An absorbed unit named after the merger is the old one: its own bodies ceased to exist.
-        absorbed = old or (named and gazetteer.successor(unit) not in ("", unit))
+        # An absorbed unit after the merger is the old one: its own bodies ceased to exist.
+        absorbed = old or gazetteer.successor(unit) not in ("", unit)
         merged = not former and not absorbed and periods.after_merger(period, self.date, term_span, self.doc.params.merger_date)
         return gazetteer.territory_name(unit, merged), basis
 

@@ -40,12 +40,12 @@ _CUES = {
     "other": rf"{_ORG}\s+(?:Khối|Quân\s+sự|Công\s+an|Bộ\s+đội|Sở|Trường|Công\s+ty|Tổng\s+[Cc]ông\s+ty|Bệnh\s+viện|Ngân\s+hàng|Cục|Chi\s+cục)"
              r"|Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Công\s+an\s+(?:tỉnh|thành\s+phố|TP)|Hội\s+(?:Nông\s+dân|Liên\s+hiệp\s+Phụ\s+nữ|Cựu\s+chiến\s+binh)"
              r"|Đoàn\s+Thanh\s+niên|Thành\s+đoàn|Tỉnh\s+đoàn|Liên\s+đoàn\s+Lao\s+động|(?<!\w)doanh\s+nghiệp\s+(?:này|đó)",
-    "district": rf"Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy|{_ORG}\s+(?:huyện|quận|thị\s+xã)|toàn\s+huyện|(?<!\w)(?:huyện|quận|thị\s+xã)\s+{_CAP}",
+    "district": rf"Huyện\s+ủy|Quận\s+ủy|Thị\s+ủy|{_ORG}\s+(?:huyện|quận|thị\s+xã)|toàn\s+huyện|(?<!\w)(?:[Hh]uyện|[Qq]uận|[Tt]hị\s+xã)\s+{_CAP}",
     # "xã hội" (society) is no commune: "vốn đầu tư toàn xã hội".
     "commune": rf"{_ORG}\s+(?:xã|phường|thị\s+trấn|đặc\s+khu)(?!\s+hội)|toàn\s+(?:xã|phường)(?!\s+hội)|cấp\s+cơ\s+sở|(?:đảng|chi)\s+bộ\s+cơ\s+sở"
-               rf"|(?<!\w)(?<!thị\s)(?:xã|phường|thị\s+trấn|đặc\s+khu)\s+(?!Hội\b){_CAP}",
+               rf"|(?<!\w)(?<![Tt]hị\s)(?:[Xx]ã|[Pp]hường|[Tt]hị\s+trấn|[Đđ]ặc\s+khu)\s+(?!Hội\b){_CAP}",
     # "khu vực" is a hamlet only with its number ("khu vực 3"): "khu vực ĐBSCL", "khu vực I" are no place.
-    "hamlet": rf"{_ORG}\s+(?:ấp|thôn|khóm)|(?<!\w)(?:ấp|thôn|khóm|tổ\s+dân\s+phố)\s+{_CAP}"
+    "hamlet": rf"{_ORG}\s+(?:ấp|thôn|khóm)|(?<!\w)(?:[Ấấ]p|[Tt]hôn|[Kk]hóm|[Tt]ổ\s+dân\s+phố)\s+{_CAP}"
               r"|(?<!\w)khu\s+vực\s+\d+\s*,?\s*(?:phường|thị\s+trấn)",
     # The Mekong delta as a clause's subject ("ĐBSCL có 3,9 triệu ha"): a region's figure, no province's.
     "region": r"(?:(?<=[.;:,]\s)|(?<=^)|(?<=\n))(?:[Vv]ùng\s+)?(?:Đồng\s+bằng\s+sông\s+Cửu\s+Long|ĐBSCL)(?:\s*\(ĐBSCL\))?\s+(?:có|với|chiếm|đang|đạt)",

@@ -86,8 +86,8 @@ def test_comparison_counts_a_repeated_fact_once_and_keeps_bodies_apart(tables):
     comparison = analysis.term_comparison(tables(text))
     plans = comparison[comparison["section"] == "plan structure"]
     assert plans["I"].tolist() == ["5 (annual 2026)", "5 (annual 2026)"]
-    assert sorted(plans["indicator"]) == ["key_tasks · Party agencies' committee (Cà Mau)",
-                                          "key_tasks · Provincial/City Party Committee (Cà Mau)"]
+    assert sorted(plans["indicator"]) == ["key_tasks (annual plan) · Cà Mau (merged)",
+                                          "key_tasks (annual plan) · Cà Mau (merged) (Party agencies)"]
     assert "” / “" in plans["provenance"].iloc[0] + plans["provenance"].iloc[1]
 
 
