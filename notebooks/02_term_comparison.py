@@ -5,9 +5,12 @@
 # documents of the earlier term (2020-2025; XIV for Cần Thơ) compare with those of the later term
 # (2025-2030; I for Cần Thơ, the first after the merger)?
 #
-# **Method.** Each statement carries the term it speaks about (`docs/term_rules.md`): a 2026
-# article that reviews "nhiệm kỳ 2020 - 2025" contributes facts to the earlier term. The comparison table
-# puts the terms side by side with a provenance column (`doc_id#sent_id: “quote”`).
+# **Method.** Each figure carries whose it is (`territory`, `level`), the term it belongs to
+# (`term_span`) and the plan that sets it (`plan_level`), decided by the attribution stage
+# (`docs/term_rules.md`): a 2026 article that reviews "nhiệm kỳ 2020 - 2025" contributes facts to
+# the earlier term, and a predecessor province, a commune or an annual resolution is never mixed
+# into a province's term plan. The comparison table puts the terms side by side, one row per
+# territory, level and plan, with a provenance column (`doc_id#sent_id: “quote”`).
 
 # %% tags=["parameters"]
 corpus_dir = "../seeds"
@@ -28,7 +31,7 @@ import pandas as pd
 import seaborn as sns
 
 from cantho_analysis import notebook
-from cantho_analysis.analyse import analysis
+from cantho_analysis.analyse import analysis, findings
 from cantho_analysis.output import figures
 
 tables, params = notebook.setup(globals())
@@ -55,7 +58,8 @@ notebook.show(comparison, "the term comparison", "No statement in the corpus cou
 
 # %% [markdown]
 # ## Growth: achieved, estimated and targeted
-# Every growth-rate statement, by the year or span it refers to.
+# Every growth-rate statement, by territory and the year or span it refers to. The figure shows
+# the figures of provinces as a whole, one panel per territory.
 
 # %%
 growth = analysis.growth_series(tables)
@@ -68,11 +72,13 @@ else:
     fig, ax = plt.subplots(figsize=(8, 4))
     # "at least 10%" is a floor, not a point: floors are drawn as upward triangles.
     bound = growth["qualifier"].map({"at_least": "at least / more than", "more_than": "at least / more than"}).fillna("as stated")
+    growth = growth.assign(bound=bound, where=[analysis.territory_label(t, lv, lang) for t, lv in zip(growth["territory"], growth["level"])])
     drawn, n_periods = (analysis.top(growth, "refers_to", 12) if growth["refers_to"].nunique() > 12
                         else (growth, growth["refers_to"].nunique()))  # the 12 periods stated most
-    sns.scatterplot(data=drawn.assign(bound=bound), x="refers_to", y="value", hue="kind",
-                    hue_order=["achieved", "estimated", "target"], style="bound",
-                    markers={"as stated": "o", "at least / more than": "^"}, s=110, ax=ax)
+    # One marker shape per territory, so no province's points read as another's.
+    sns.scatterplot(data=drawn, x="refers_to", y="value", hue="kind",
+                    hue_order=["achieved", "estimated", "target"], style="where", s=110, ax=ax)
+    ax.legend(fontsize=7)
     ax.set_xlabel("year or period the figure refers to" if lang == "en" else "năm / giai đoạn")
     ax.set_ylabel("growth rate, %" if lang == "en" else "tốc độ tăng trưởng, %")
     more = "" if len(drawn) == len(growth) else (f"; the {drawn['refers_to'].nunique()} periods stated most of {n_periods}"
@@ -80,8 +86,8 @@ else:
     ax.set_title((f"Growth targets and outcomes (n = {len(drawn)} statements, {drawn['doc_id'].nunique()} articles{more})"
                   if lang == "en" else f"Mục tiêu và kết quả tăng trưởng (n = {len(drawn)} phát biểu, "
                   f"{drawn['doc_id'].nunique()} bài{more})"))
-    figures.caption(fig, "Data: quantities where metric = grdp_growth and unit = percent; ▲ = a floor (at least)."
-                    if lang == "en" else "Dữ liệu: quantities với metric = grdp_growth, unit = percent; ▲ = mức sàn (từ … trở lên).")
+    figures.caption(fig, "Data: quantities where metric = grdp_growth and unit = percent; marker = territory (and level)."
+                    if lang == "en" else "Dữ liệu: quantities với metric = grdp_growth, unit = percent; ký hiệu = địa phương (và cấp).")
     display(figures.save(fig, "02_growth", output_dir))
 
 # %% [markdown]
@@ -97,9 +103,8 @@ notebook.show(plans, "plan elements")
 if plans.empty:
     print("No plan elements: no figure.")
 else:
-    plot = plans.assign(term=plans["term"].replace("", "unattributed"),
-                        plan=plans["organization_key"].map(lambda k: analysis.body_label(k, lang)) + " · "
-                        + (plans["scope_kind"] + " " + plans["scope"]).str.strip().replace("", "no period stated"))
+    plot = plans.assign(plan=[f"{analysis.territory_label(t, lv, lang)} · {pl or '?'} {sc}".strip()
+                              for t, lv, pl, sc in zip(plans["territory"], plans["level"], plans["plan_level"], plans["scope"])])
     # The eight plans stated in most articles; the table above and data/plan_elements.csv hold all.
     plot, n_plans = analysis.top(plot, "plan", 8)
     fig, ax = plt.subplots(figsize=(8, 4))
@@ -107,9 +112,9 @@ else:
     ax.set_xlabel("plan element" if lang == "en" else "yếu tố kế hoạch")
     ax.set_ylabel("count stated (mean over articles)" if lang == "en" else "số lượng (trung bình các bài)")
     shown = plot["plan"].nunique()
-    ax.set_title((f"Plan structures by body and plan (n = {len(plot)} elements, {plot['doc_id'].nunique()} articles"
+    ax.set_title((f"Plan structures by territory and plan (n = {len(plot)} elements, {plot['doc_id'].nunique()} articles"
                   + (f"; the {shown} plans stated most of {n_plans})" if shown < n_plans else ")"))
-                 if lang == "en" else (f"Cấu trúc kế hoạch theo cơ quan và kế hoạch (n = {len(plot)}, {plot['doc_id'].nunique()} bài"
+                 if lang == "en" else (f"Cấu trúc kế hoạch theo địa phương và kế hoạch (n = {len(plot)}, {plot['doc_id'].nunique()} bài"
                                        + (f"; {shown} kế hoạch được nêu nhiều nhất trong {n_plans})" if shown < n_plans else ")")))
     ax.tick_params(axis="x", rotation=20)
     ax.legend(fontsize=7)
@@ -142,15 +147,8 @@ notebook.show(analysis.legal_documents(tables), "legal references")
 # ## Findings and limitations (generated from the tables)
 
 # %%
-q = tables["quantities"]
-for term in term_names:
-    achieved = growth[(growth["term"] == term) & (growth["kind"] != "target")]
-    targets = growth[(growth["term"] == term) & (growth["kind"] == "target")]
-    fmt = lambda g: analysis.counted((f"{v:g}%{' (' + r + ')' if isinstance(r, str) else ''}" for v, r in zip(g["value"], g["refers_to"])), sep=", ") or "none stated"
-    print(f"{term_names[term]}: growth reported {fmt(achieved)}; growth targeted {fmt(targets)}.")
-for term in term_names:
-    p = plans[plans["term"] == term]
-    print(f"{term_names[term]}: plan elements " + (analysis.counted((f"{c} {e}" for e, c in zip(p["element"], p["count"])), sep=", ") or "none stated") + ".")
-print(f"Unattributed quantities (no term clue in their paragraph): {(q['term'] == '').sum()} of {len(q)}.")
-print("Limitation: a term column is filled only where the text names a term, a congress or a year;"
-      " a small corpus gives one or two figures per cell, so no trend can be read from it.")
+for finding in findings.growth_findings(tables) + findings.plan_findings(tables):
+    print(f"{finding.en if lang == 'en' else finding.vi} (n = {finding.n_statements}, {finding.n_articles} article(s))")
+for en, vi in findings.limits(tables):
+    if not en.startswith("Rests on one article"):
+        print(en if lang == "en" else vi)
