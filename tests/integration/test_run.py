@@ -135,9 +135,10 @@ def test_summary_page_states_findings_with_n_and_evidence(seed_run):
         anchor = re.search(r'href="evidence.html#([^"]+)"', finding).group(1)
         assert f'id="{anchor}"' in evidence
     assert "What this corpus cannot answer" in index
-    # The XIV term's result stands beside the I term's target; annual resolutions say so.
-    assert re.search(r"XIV term \(2020-2025\): economic growth achieved [^<]*term 2020-2025", index)
-    assert re.search(r"I term \(2025-2030\): economic growth targeted at least", index)
+    # The XIV term's result stands beside the I term's target, each with its territory; the
+    # term plan's target is told from annual resolutions'.
+    assert re.search(r"Cần Thơ \(merged\), XIV term \(2020-2025\): economic growth achieved [^<]*term 2020-2025", index)
+    assert re.search(r"Cần Thơ \(merged\), I term \(2025-2030\): economic growth targeted by the term plan at least", index)
     assert "annual resolution 2025" in index and "annual resolution 2026" in index
     assert re.search(r"On the 5 articles with hand annotations: micro precision \d\.\d\d, recall \d\.\d\d", index)
 
