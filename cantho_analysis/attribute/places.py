@@ -74,6 +74,7 @@ class Places:
                           and not _NEIGHBOUR_BEFORE.search(text, max(0, m.start() - 25), m.start())]
         self.provinces = _merge_lists(text, self.provinces)
         self._province_ends = [end for _, end, _ in self.provinces]
+        self._closing = [_closing_parenthesis(text, start) for start, _, _ in self.provinces]
         self.cues = [(m.start(), m.end(), m.lastgroup) for m in _CUE_RE.finditer(text)]
         self._cue_ends = [end for _, end, _ in self.cues]
         self.main_province = self._main_province()
@@ -103,7 +104,11 @@ class Places:
         """``(unit, basis, named, old)``: the province a row at *offset* belongs to, what decided
         it, whether the text named it near the row (not only the article's main province), and
         whether it was named as the old unit ("TP. Cần Thơ (cũ)")."""
-        found = _last_before(self.provinces, self._province_ends, offset, self._scopes(offset))
+        index = bisect.bisect_right(self._province_ends, offset) - 1
+        # A province named inside parentheses ("(sau tỉnh Trà Vinh đạt 10%)") owns no figure after the ")".
+        while index >= 0 and self._closing[index] < offset:
+            index -= 1
+        found = _last_before(self.provinces[:index + 1], self._province_ends[:index + 1], offset, self._scopes(offset))
         if found:
             (_, _, (name, old)), basis = found
             return name, basis, True, old
@@ -116,6 +121,16 @@ class Places:
             (_, _, level), basis = found
             return level, basis
         return self.main_level, "article"
+
+
+def _closing_parenthesis(text: str, offset: int) -> int:
+    """Where the parenthesis that holds *offset* closes; past the text when none holds it."""
+    opened, closed = text.rfind("(", 0, offset), text.rfind(")", 0, offset)
+    if opened > closed:
+        end = text.find(")", offset)
+        if end != -1:
+            return end
+    return len(text) + 1
 
 
 def _merge_lists(text: str, provinces: list[tuple]) -> list[tuple]:

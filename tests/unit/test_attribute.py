@@ -51,6 +51,8 @@ def test_the_merger_map_has_63_units_forming_34():
                      "300.000 tỷ đồng.", 300000.0, "Cần Thơ (merged)", "sentence", id="list-of-members-is-merged"),
         pytest.param(" date 2024-05-02 Tỉnh ủy Trà Vinh họp. Tỉnh có phía bắc giáp tỉnh Bến Tre, diện tích 2.390 km2.", 2390.0,
                      "Trà Vinh", "paragraph", id="neighbour-is-not-owner"),
+        pytest.param(" date 2024-12-10 Tỉnh ủy Hậu Giang cho biết tăng trưởng đứng thứ 2 vùng (sau tỉnh Bến Tre đạt 9,1%), vượt "
+                     "Nghị quyết năm 2024 đề ra 6,5%.", 6.5, "Hậu Giang", "sentence", id="province-in-parentheses"),
         pytest.param(" date 2024-05-02 Thành ủy Cần Thơ họp. Phường Sóc Trăng có 1.200 đảng viên.", 1200.0,
                      "Cần Thơ", "paragraph", id="ward-named-after-a-province"),
     ],
