@@ -170,70 +170,68 @@ def _rows_of(article: Document, params: Params) -> dict[str, list[dict]]:
     return extract_document(parse_document(article, params))
 
 
-def _extract_files(paths: list[Path], params: Params, sources: dict) -> tuple[list[tuple[Document | None, list, dict | None]], _Part]:
-    """Load and extract each file of *paths* (one task of a worker process).
+def _extract_files(paths: list[Path], params: Params, sources: dict) -> tuple[list[tuple], _Part]:
+    """Load and extract each file of *paths* (one task of a worker process), in one read.
 
-    Returns, per file, ``(document without its text, problems, rows it added per table)``, and the
-    rows of all the files as typed columns: the parent receives neither texts nor row dicts.
+    Returns, per file, ``(document without its text, problems, rows it added per table, the
+    congress mentions that name the terms)``, and the rows of all the files as typed columns:
+    the parent receives neither texts nor row dicts.
     """
     results, collector = [], _Collector()
     for path in paths:
         article, problems = load_document(path)
-        counts = None
+        counts, mentions = None, []
         if article is not None:
             article = with_source(article, sources)
+            mentions = term_mentions(article.doc_id, article.text)
             before = collector.counts()
             collector.add(_rows_of(article, params))
             counts = {name: n - before[name] for name, n in collector.counts().items()}
             article = Document(article.doc_id, article.source_file, "", article.sha256)
-        results.append((article, problems, counts))
+        results.append((article, problems, counts, mentions))
     return results, collector.arrays()
-
-
-def _scan_files(paths: list[Path]) -> list[tuple[str, list[tuple]] | None]:
-    """The congress mentions that name the terms (:func:`term_mentions`), per file (a worker's
-    task in the short pass before extraction)."""
-    found = []
-    for path in paths:
-        article, _ = load_document(path)
-        found.append(None if article is None else (article.doc_id, term_mentions(article.doc_id, article.text)))
-    return found
 
 
 def _collect_parallel(corpus_dir: str | Path, params: Params | dict | None, jobs: int):
     """Load and extract *corpus_dir* in *jobs* processes: each worker reads, normalises and
     extracts its files; the parent keeps what :func:`load_corpus` would (same problems, same
     duplicate rule).  Returns ``(parts, problems, terms)``, or None when the folder is too small
-    to be worth it."""
-    from concurrent.futures import ProcessPoolExecutor
+    to be worth it.
 
+    Each file is read once.  The terms' labels come from the whole corpus (:mod:`.extract.terms`),
+    so the workers extract with the labels the run parameters give (else Cần Thơ's) and collect
+    the corpus's congress mentions on the way; only when those mentions name the terms'
+    congresses differently does a second pass extract again with the corpus's labels."""
     entries = corpus_entries(corpus_dir)
     paths = [path for path, _, readable in entries if readable]
     if len(paths) < 2 * jobs:
         return None
     size = max(1, min(100, -(-len(paths) // (jobs * 4))))  # small last chunks: the workers finish together
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-
-    def mentions():
-        firsts = {}
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for found in (item for part in pool.map(_scan_files, chunks) for item in part):
-                if found is not None and found[0] not in firsts:  # the loader keeps the first of two same ids
-                    firsts[found[0]] = found[1]
-        return [mention for doc_id in sorted(firsts) for mention in firsts[doc_id]]
-
-    params, terms = _params_and_terms(params, mentions)
-    _warm_up(params)
     sources = article_sources(Path(corpus_dir))
+    provisional, _ = _params_and_terms(params, list)
+    parts, problems, mentions = _extract_parallel(corpus_dir, chunks, provisional, sources, entries, jobs)
+    final, terms = _params_and_terms(params, lambda: mentions)
+    if (final.terms, final.term_congress) != (provisional.terms, provisional.term_congress):
+        parts, problems, _ = _extract_parallel(corpus_dir, chunks, final, sources, entries, jobs)
+    _log_extraction(sum(len(next(iter(part["documents"].values()))) for part in parts))
+    return parts, problems, terms
+
+
+def _extract_parallel(corpus_dir, chunks: list[list[Path]], params: Params, sources: dict, entries, jobs: int):
+    """One parallel pass over *chunks*: ``(parts, problems, congress mentions in doc_id order)``."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    _warm_up(params)
     problems = [problem for _, skipped, _ in entries for problem in skipped]
-    parts, seen = [], {}
+    parts, seen, mentions = [], {}, {}
     # map() returns results in file order, so the tables do not depend on scheduling.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         tasks = pool.map(_extract_files, chunks, [params] * len(chunks), [sources] * len(chunks))
         for chunk, (results, part) in zip(chunks, tasks):
             offsets = dict.fromkeys(part, 0)
             skip: dict[str, list[range]] = {}
-            for path, (article, found, counts) in zip(chunk, results):
+            for path, (article, found, counts, named) in zip(chunk, results):
                 problems.extend(found)
                 if article is None:
                     continue
@@ -243,13 +241,13 @@ def _collect_parallel(corpus_dir: str | Path, params: Params | dict | None, jobs
                         skip.setdefault(name, []).append(range(offsets[name], offsets[name] + n))
                 else:
                     seen[article.doc_id] = article
+                    mentions[article.doc_id] = named  # the loader keeps the first of two same ids
                 for name, n in counts.items():
                     offsets[name] += n
             parts.append(_without(part, skip) if skip else part)
     if not seen:
         raise CorpusError(f"{Path(corpus_dir)}: no readable .txt articles in this folder")
-    _log_extraction(len(seen))
-    return parts, problems, terms
+    return parts, problems, [mention for doc_id in sorted(mentions) for mention in mentions[doc_id]]
 
 
 def _params_and_terms(params: Params | dict | None, mentions) -> tuple[Params, list[Term]]:

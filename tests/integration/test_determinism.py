@@ -34,6 +34,32 @@ def test_parallel_extraction_gives_the_same_tables(mixed_corpus):
         assert one[name].equals(two[name]), name
 
 
+def test_parallel_extraction_follows_the_corpus_numbering(tmp_path, monkeypatch):
+    """Workers extract with the default labels (XIV, I) in the same read that collects the
+    congress mentions; a corpus that numbers its 2020-2025 congress XV gets a second pass with its
+    own labels, and the same tables as the serial path."""
+    from cantho_analysis import pipeline
+
+    invented = ["Đại hội Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2020 - 2025 khai mạc với 320 đại biểu.\n"
+                "Đại hội lần thứ XV đề ra 21 chỉ tiêu chủ yếu.",
+                "Tỉnh ủy Phú Yên tổng kết năm 2023: tăng trưởng đạt 7,1%.",
+                "Đại hội Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2020 - 2025 bế mạc.",
+                "Năm 2026, Tỉnh ủy Phú Yên phấn đấu tăng trưởng 9%."]
+    for i, text in enumerate(invented):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    passes = []
+    original = pipeline._extract_parallel
+    monkeypatch.setattr(pipeline, "_extract_parallel", lambda *a: passes.append(a[2].terms) or original(*a))
+    one, two = build_tables(tmp_path, jobs=1), build_tables(tmp_path, jobs=2)
+    assert passes == [{"XIV": (2020, 2025), "I": (2025, 2030)}, {"XV": (2020, 2025), "I": (2025, 2030)}]
+    assert two["terms"]["term"].tolist() == ["XV", "I"]
+    for name in one:
+        assert one[name].equals(two[name]), name
+    passes.clear()
+    build_tables(config.SEEDS_DIR, jobs=2)  # Cần Thơ numbers its terms as the defaults: one pass
+    assert len(passes) == 1
+
+
 def test_parallel_loading_keeps_the_problems_and_the_first_of_a_duplicate(mixed_corpus, tmp_path):
     """With jobs > 1 the workers read the files: the problems, and which of two files with one
     document id is kept, are still those of the serial loader."""
