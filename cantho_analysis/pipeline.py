@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import parameters
+from .analyse import scorecard
 from .attribute import attribute
 from .extract import EXTRACTORS
 from .extract.domains import code_sentences
@@ -285,12 +286,20 @@ def _tables(parts: list[_Part], problems, terms: list[Term]) -> dict[str, pd.Dat
         if name == "terms":
             tables[name] = terms_frame(terms)  # one row per term, not per document
             continue
+        if name in _CORPUS_TABLES:
+            continue  # built from the other tables, below
         if name == "problems":
             columns = {col: _array([row[col] for row in problem_rows], codebook.dtype(col)) for col in codebook.columns(name)}
         else:
             columns = {col: _concat([part[name][col] for part in parts], codebook.dtype(col)) for col in codebook.columns(name)}
         tables[name] = _frame(name, columns)
-    return tables
+    for name, build in _CORPUS_TABLES.items():
+        tables[name] = build(tables)
+    return {name: tables[name] for name in codebook.table_names()}
+
+
+# Tables of the whole corpus, computed from the per-document tables (analyse/scorecard.py).
+_CORPUS_TABLES = {"scorecard": scorecard.scorecard, "tenures": scorecard.tenures}
 
 
 def tables_from_corpus(corpus: Corpus, params: Params | dict | None = None, jobs: int = 1) -> dict[str, pd.DataFrame]:

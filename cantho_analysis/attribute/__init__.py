@@ -103,12 +103,21 @@ def _attribute_quantity(context: _Context, row: dict) -> None:
     if level in ("national", "region"):
         # A country's or a region's figure is no province's; a region is written "other".
         territory, territory_basis, level = "", "", "national" if level == "national" else "other"
-    sentence = context.doc.sentences[row["sent_id"]].text if context.doc.sentences else ""
     scope_kind = periods.target_scope(row["ref_period"], context.date, context.anchor)
-    plan = periods.plan_level(scope_kind, level, sentence, context.congress_span) if row["kind"] == "target" else ""
+    plan = periods.plan_level(scope_kind, level, _clause(context, row), context.congress_span) if row["kind"] == "target" else ""
     row.update(term_span=span, term_span_basis=span_basis, plan_level=plan, territory=territory,
                territory_basis=territory_basis, level=level if territory or not territory_basis and level_basis else "",
                level_basis=level_basis if territory or not territory_basis and level_basis else "")
+
+
+def _clause(context: _Context, row: dict) -> str:
+    """The clause of a target, up to its end: its sentence after the last ";" before it (a
+    sentence may list a term's targets and then a year's)."""
+    if not context.doc.sentences:
+        return ""
+    sentence = context.doc.sentences[row["sent_id"]]
+    cut = context.doc.text.rfind(";", sentence.start, row["start"])
+    return context.doc.text[max(sentence.start, cut + 1):row["end"]]
 
 
 def _attribute_plan(context: _Context, row: dict) -> None:

@@ -152,9 +152,13 @@ def target_scope(period: str, article_date: str, anchor: int) -> str:
 _PROGRAMME = re.compile(r"chương\s+trình|kế\s+hoạch|đề\s+án|HĐND|Hội\s+đồng\s+nhân\s+dân", re.IGNORECASE)
 
 
+# "Nghị quyết HĐND tỉnh trong năm 2024 đề ra 7,5%": one year's plan, whatever span the sentence names first.
+_ANNUAL_PLAN = re.compile(r"(?:nghị\s+quyết|kế\s+hoạch)[^.;()]{0,40}?(?:trong\s+)?năm\s+(?:19|20)\d{2}", re.IGNORECASE)
+
+
 def plan_level(scope_kind: str, level: str, sentence_text: str, frame_span: str) -> str:
     """``annual``, ``term`` or ``other`` for a plan element or a target (see the module doc)."""
-    if scope_kind == "annual":
+    if scope_kind == "annual" or _ANNUAL_PLAN.search(sentence_text):
         return "annual"
     if level not in ("province", ""):
         return "other"

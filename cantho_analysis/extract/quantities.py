@@ -320,6 +320,7 @@ _BELOW_AFTER = re.compile(r"^[^;,.]{0,40}?(?:dự\s+kiến\s+)?đạt\s+thấp",
 _MILESTONE = re.compile(r"(?:cán|vượt|chạm)\s+mốc\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 # The make-up of a body ("cấp ủy viên là nữ chiếm 17%", "trẻ dưới 35 tuổi đạt 11%") is a share, not a target.
 _COMPOSITION = re.compile(r"(?<!\w)(?:là\s+)?nữ(?!\w)|(?<!\w)trẻ(?!\w)|dưới\s+\d+\s+tuổi|dân\s+tộc\s+thiểu\s+số|tái\s+cử|lần\s+đầu", re.IGNORECASE)
+_EXPECTED_PRESENT = re.compile(r"dự\s+kiến\s+(?:sẽ\s+)?(?:có|mời)\s+(?:khoảng\s+|hơn\s+|trên\s+)?$", re.IGNORECASE)
 # A project's cost ("tổng kinh phí", "tổng mức đầu tư") is neither a result nor a target.
 # "Tổng vốn đầu tư đạt 150.000 tỉ" is the economy's investment; a project's "tổng vốn" is its cost.
 _COST = re.compile(r"kinh\s+phí|tổng\s+mức\s+đầu\s+tư|(?:dự\s+án|công\s+trình)[^;.]{0,60}?tổng\s+vốn", re.IGNORECASE)
@@ -340,6 +341,8 @@ def _kind(unit: str, clause: str, after: str, frame: tuple[str, bool], ratio: bo
     name, same_paragraph = frame
     if unit == "percent" and _COMPOSITION.search(clause[-60:]):
         return "count"
+    if unit in ("persons", "organizations") and _EXPECTED_PRESENT.search(clause[-30:]):
+        return "count"  # "dự kiến có 70 đại biểu khách mời": who is expected to attend, no target
     if _MILESTONE.search(clause) and not _RESOLVE.search(clause):
         return "achieved"
     if _ESTIMATE.search(clause) or name == "estimate":

@@ -1,0 +1,68 @@
+"""The scorecard and the tenures, from invented articles with invented names and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from cantho_analysis.load.corpus import Corpus
+from cantho_analysis.pipeline import tables_from_corpus
+
+from .conftest import make_document
+
+CONGRESS_2020 = (" date 2020-10-14 Đại hội Đảng bộ tỉnh Hậu Giang lần thứ XIV, nhiệm kỳ 2020-2025 khai mạc.\n"
+                 "Nhiệm kỳ 2020 - 2025, Tỉnh ủy Hậu Giang phấn đấu tăng trưởng kinh tế bình quân từ 7% trở lên.")
+REVIEW_2024 = " date 2024-12-20 Năm 2024, tỉnh Hậu Giang tăng trưởng kinh tế đạt 8,1%; có 17/19 chỉ tiêu đạt và vượt."
+CONGRESS_2025 = (" date 2025-09-27 Đại hội Đảng bộ thành phố Cần Thơ lần thứ I, nhiệm kỳ 2025-2030 bế mạc.\n"
+                 "Năm 2025, quy mô nền kinh tế thành phố Cần Thơ ước đạt 300.000 tỷ đồng.\n"
+                 "Đại hội đặt mục tiêu đến năm 2030 quy mô nền kinh tế đạt 600 nghìn tỷ đồng; Nghị quyết nhiệm vụ năm 2026 "
+                 "phấn đấu tăng trưởng 9%.")
+OFFICIALS = [(" date 2024-03-02 Bí thư Tỉnh ủy Hậu Giang Trần Minh Phúc dự hội nghị.", "o1"),
+             (" date 2025-02-02 Bí thư Tỉnh ủy Hậu Giang Trần Minh Phúc phát biểu.", "o2"),
+             (" date 2025-10-02 Ông Trần Minh Phúc, Phó Bí thư Thành ủy Cần Thơ, dự lễ; ông từng giữ chức Giám đốc Sở Tài chính.", "o3"),
+             (" date 2025-10-05 Phó Thủ tướng Lê Văn Dũng làm việc với Thành ủy Cần Thơ.", "o4")]
+
+
+@pytest.fixture(scope="module")
+def tables():
+    texts = [(CONGRESS_2020, "a"), (REVIEW_2024, "b"), (CONGRESS_2025, "c")] + OFFICIALS
+    return tables_from_corpus(Corpus(tuple(make_document(text, doc_id) for text, doc_id in texts)))
+
+
+def _cell(tables, territory, metric, column):
+    card = tables["scorecard"].set_index(["territory", "metric", "unit"])
+    return card.xs((territory, metric), level=["territory", "metric"])[column].iloc[0]
+
+
+def test_earlier_term_target_beside_its_result(tables):
+    assert _cell(tables, "Hậu Giang", "grdp_growth", "previous_term_target") == 7.0
+    assert _cell(tables, "Hậu Giang", "grdp_growth", "previous_term_target_qualifier") == "at_least"
+    assert _cell(tables, "Hậu Giang", "grdp_growth", "previous_term_result") == 8.1
+    assert _cell(tables, "Hậu Giang", "grdp_growth", "previous_term_result_year") == "2024"
+
+
+def test_tally_keeps_its_denominator(tables):
+    assert _cell(tables, "Hậu Giang", "targets_met", "targets_met") == "17/19 (2024)"
+
+
+def test_current_target_and_the_growth_it_needs(tables):
+    """600 nghìn tỷ in 2030 from 300.000 tỷ in 2025: 2 ** (1/5) - 1 = 14.9% a year."""
+    assert _cell(tables, "Cần Thơ (merged)", "economy_size", "current_term_target") == 600000.0
+    assert _cell(tables, "Cần Thơ (merged)", "economy_size", "baseline") == 300000.0
+    assert _cell(tables, "Cần Thơ (merged)", "economy_size", "baseline_year") == 2025
+    assert _cell(tables, "Cần Thơ (merged)", "economy_size", "implied_annual_growth") == 14.9
+    provenance = _cell(tables, "Cần Thơ (merged)", "economy_size", "provenance")
+    assert "current_term_target: c#" in provenance and "baseline: c#" in provenance
+
+
+def test_an_annual_target_never_fills_a_term_cell(tables):
+    growth = tables["scorecard"].query("territory == 'Cần Thơ (merged)' and metric == 'grdp_growth'")
+    assert growth.empty or growth["current_term_target"].isna().all()
+
+
+def test_tenures_keep_each_territory_and_leave_out_former_and_national_posts(tables):
+    tenures = tables["tenures"]
+    spells = {(r.territory, r.position_code): (r.first_seen, r.last_seen, r.n_articles)
+              for r in tenures[tenures["name"] == "Trần Minh Phúc"].itertuples()}
+    assert spells == {("Hậu Giang", "secretary"): ("2024-03-02", "2025-02-02", 2),
+                      ("Cần Thơ (merged)", "deputy_secretary"): ("2025-10-02", "2025-10-02", 1)}
+    assert "Lê Văn Dũng" not in set(tenures["name"])
