@@ -23,6 +23,9 @@ _UNIT_SCALE = {"thousand_billion_vnd": ("billion_vnd", 1000.0), "billion_usd": (
 # Indicators measured as a level: the target's yearly growth from the baseline is meaningful.
 LEVEL_METRICS = {"economy_size", "grdp_per_capita", "income_per_capita", "budget_revenue", "exports", "retail_sales",
                  "total_investment"}
+# Levels at a point in time: a term review's "quy mô nền kinh tế đạt 312.000 tỷ" is the level at
+# the term's end.  Flows summed over a term ("thu ngân sách cả nhiệm kỳ đạt 105 nghìn tỷ") are not.
+_STATE_METRICS = {"economy_size", "grdp_per_capita", "income_per_capita"}
 # Always on the scorecard, with or without a target.
 KEY_METRICS = {"grdp_growth", "economy_size", "grdp_per_capita", "budget_revenue"}
 _TALLY_METRICS = {"targets_met", "targets_unmet", "targets_on_track", "targets_below_target"}
@@ -38,7 +41,9 @@ def scorecard(tables: dict) -> pd.DataFrame:
     spans = [f"{r.start_year}-{r.end_year}" for r in terms.itertuples()]
     previous, current = (spans + ["", ""])[:2]
     q = _normalised(tables["quantities"])
-    q = q[(q["level"] == "province") & (q["territory"] != "") & (q["metric"] != "other")]
+    # "gấp 10 lần so với năm 2004" and "vượt 1,3% dự toán" say how far, not how much.
+    q = q[(q["level"] == "province") & (q["territory"] != "") & (q["metric"] != "other") & (q["unit"] != "ratio")
+          & (q["qualifier"] != "exceeds")]
     rows = []
     for (territory, metric, unit), group in q.groupby(["territory", "metric", "unit"], sort=True):
         row = _row(group, previous, current)
@@ -68,9 +73,11 @@ def _row(group: pd.DataFrame, previous: str, current: str) -> dict | None:
     results = group[group["kind"].isin(_RESULTS)]
     prev_target = _most_stated(targets[targets["term_span"] == previous])
     cur_target = _most_stated(targets[targets["term_span"] == current])
-    prev_result = _latest(results[results["term_span"] == previous])
-    baseline = _latest(results[results["ref_period"].str.fullmatch(r"\d{4}")])
     tally = _tally(group, previous) if metric in _TALLY_METRICS else None
+    if tally is not None or metric in _TALLY_METRICS:
+        results = results.iloc[0:0]  # a tally's x/y is its result: the targets_met column holds it
+    prev_result = _latest(results[results["term_span"] == previous])
+    baseline = _baseline(metric, results)
     if not any(x is not None for x in (prev_target, cur_target, tally)) and metric not in KEY_METRICS:
         return None
     if not any(x is not None for x in (prev_target, cur_target, prev_result, baseline, tally)):
@@ -110,16 +117,28 @@ def _period_end(period: str) -> int:
 
 
 def _latest(rows: pd.DataFrame):
-    """The result of the latest period (a span before a single year of the same end, an achieved
-    figure before an estimate), first stated among equals."""
+    """The result of the latest period the figures state (a span before a single year of the same
+    end, an achieved figure before an estimate, the first stated among equals); figures that
+    state no period count only when none does."""
     if rows.empty:
         return None
     rows = rows.sort_values(["doc_id", "sent_id"], kind="mergesort")
-    # A figure with no period of its own is about its whole term ("bình quân đạt 7,41%" in a review).
+    if (rows["ref_period"] != "").any():
+        rows = rows[rows["ref_period"] != ""]
     period = rows["ref_period"].where(rows["ref_period"] != "", rows["term_span"])
     keyed = rows.assign(_end=period.map(_period_end), _span=period.str.contains("-"), _achieved=rows["kind"] == "achieved")
     keyed = keyed.sort_values(["_end", "_span", "_achieved"], ascending=False, kind="mergesort")
     return keyed.iloc[0]
+
+
+def _baseline(metric: str, results: pd.DataFrame):
+    """The latest single-year result; when none states a year, for a level at a point in time
+    (the economy's size, per capita figures), a term review's figure is the level at the term's end."""
+    dated = results[results["ref_period"].str.fullmatch(r"\d{4}")]
+    if dated.empty and metric in _STATE_METRICS:
+        undated = results[(results["ref_period"] == "") & (results["term_span"] != "")]
+        dated = pd.concat([dated, undated.assign(ref_period=undated["term_span"].str[-4:])])
+    return _latest(dated)
 
 
 def _tally(group: pd.DataFrame, previous: str):
@@ -145,9 +164,10 @@ def _qualifier(row) -> str:
 
 
 def _period(row) -> str:
+    """The period a result states, or "term <span>" when it states none (a figure of the term's review)."""
     if row is None:
         return ""
-    return row["ref_period"] or row["term_span"]
+    return row["ref_period"] or (f"term {row['term_span']}" if row["term_span"] else "")
 
 
 def _implied_growth(metric: str, baseline, target, current: str):

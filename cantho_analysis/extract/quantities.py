@@ -544,8 +544,15 @@ def _pair_row(doc: ParsedDocument, row: dict, match: re.Match) -> dict | None:
                     organization_basis=row["organization_basis"])
 
 
+# "5 tỷ 508 triệu USD": one sum of money written in two parts (5.508 million USD).
+_COMPOUND_MONEY = re.compile(r"[ \t]+t[ỷỉ][ \t]+(\d{1,3})[ \t]+triệu[ \t]+(USD|đô\s+la(?:\s+Mỹ)?|đồng)(?!\w)", re.IGNORECASE)
+_COMPOUND_TAIL = re.compile(r"\d[ \t]+t[ỷỉ][ \t]+\Z", re.IGNORECASE)
+
+
 def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
     text = doc.text
+    if _COMPOUND_TAIL.search(text, max(0, match.start() - 8), match.start()):
+        return None  # the "508" of "5 tỷ 508 triệu USD", read with the "5"
     before = text[max(sentence.start, match.start() - 40):match.start()]
     tail = before[-24:]  # the longest word the look-back patterns end with fits in 24 characters
     if (_no_quantity_before(tail) and not _RANK_BEFORE.search(tail)) or (("thứ" in tail or "hạng" in tail) and _RANK_BASE_BEFORE.search(tail)):
@@ -573,7 +580,11 @@ def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str
                 return None
         if _DOCNUM_AFTER.match(text, match.end()) or _ANNIVERSARY_AFTER.match(text, match.end()):
             return None
-        if _RANK_BEFORE.search(before):
+        compound = _COMPOUND_MONEY.match(text, match.end()) if match.group("a") and not match.group("b") and not match.group("den") else None
+        if compound:
+            value = value * 1000 + float(compound.group(1))
+            unit, end = ("million_usd" if compound.group(2).lower() != "đồng" else "million_vnd"), compound.end()
+        elif _RANK_BEFORE.search(before):
             unit, end = "rank", match.end()
         else:
             number_end = match.end()

@@ -56,6 +56,8 @@ QUANTITY_CASES = [
                  [_q(1.6, "billion_usd", "achieved", "approx", quote="gần 1,6 tỷ USD", metric="exports")], id="ty-usd"),
     pytest.param("Tỉnh thu hút thêm 240 triệu USD vốn FDI.",
                  [_q(240.0, "million_usd", "achieved")], id="trieu-usd"),
+    pytest.param("Giá trị xuất khẩu đạt 3 tỷ 215 triệu USD.",
+                 [_q(3215.0, "million_usd", "achieved", quote="3 tỷ 215 triệu USD")], id="compound-money"),
     # --- ratios x/y
     pytest.param("Năm 2024, tỉnh Đồng Tháp có 17/22 chỉ tiêu đạt và vượt kế hoạch.",
                  [_q(17.0, "targets", "achieved", denominator=22.0, quote="17/22 chỉ tiêu", metric="targets_met"),
