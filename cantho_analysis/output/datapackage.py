@@ -32,7 +32,7 @@ def descriptor(outlets: list[str] | None = None) -> dict:
         schema = {"fields": fields, "missingValues": [""]}
         if spec.get("primary_key"):
             schema["primaryKey"] = spec["primary_key"]
-        if name not in _FK_EXEMPT:
+        if name not in _FK_EXEMPT and "doc_id" in columns(name):
             schema["foreignKeys"] = [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "doc_id"}}]
         resources.append({"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
                           "format": "csv", "encoding": "utf-8", "description": spec["description"], "schema": schema})
