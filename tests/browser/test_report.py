@@ -244,3 +244,25 @@ def test_a_finding_links_to_its_sentence(chromium, seed_out):
         assert row.count() == 1 and row.inner_text().strip()
     finally:
         context.close()
+
+
+def test_summary_shows_the_scorecard_and_the_tenures(chromium, seed_out):
+    """The summary answers the first questions with tables a reader sees: the terms' targets and
+    results per territory, and who held the key posts, each row sourced."""
+    context = chromium.new_context()
+    page = context.new_page()
+    try:
+        page.goto((seed_out / "report" / "index.html").as_uri(), wait_until="load")
+        text = page.evaluate("document.body.innerText")
+        scorecard_rows = page.locator("table.scorecard tbody tr")
+        tenure_rows = page.locator("table.tenures tbody tr")
+        n_scorecard, n_tenures = scorecard_rows.count(), tenure_rows.count()
+        sources = [scorecard_rows.nth(i).locator("td").last.inner_text() for i in range(n_scorecard)]
+        visible = page.locator("table.scorecard").first.is_visible() and page.locator("table.tenures").first.is_visible()
+    finally:
+        context.close()
+    assert "What each term set out to do, and what the earlier term achieved" in text
+    assert "Who held the key posts" in text
+    assert visible and n_scorecard >= 3 and n_tenures >= 3
+    assert all(re.search(r"\w+#\d+", cell) for cell in sources), sources
+    assert "Cần Thơ (merged)" in text and "≥ 10" in text  # the I term's growth target, as a floor
