@@ -52,6 +52,7 @@ _EVENT_CUES = (
     ("conference", re.compile(r"(?<!Nghị quyết )\bhội nghị\b", re.IGNORECASE)),
 )
 _BIRTH = re.compile(r"sinh\s+(?:năm|ngày)[^,;.()]{0,12}", re.IGNORECASE)
+_HORIZON = re.compile(r"(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
 # The Communist Party of Viet Nam was founded on 3 February 1930 (cited in data/context.csv).
 PARTY_FOUNDING_YEAR = 1930
 _LEAD_CHARS = 700
@@ -199,8 +200,9 @@ def _infer_year(text: str, dateline) -> int | None:
     anniversary = _ANNIVERSARY.search(text)
     if anniversary:
         return PARTY_FOUNDING_YEAR + int(anniversary.group(1))
-    # A birth year in a biography says nothing about when the article appeared.
-    years = sorted(set(standalone_years(_BIRTH.sub(" ", text))))
+    # A birth year in a biography, and a horizon ("đến năm 2030, tầm nhìn đến năm 2045"), say
+    # nothing about when the article appeared.
+    years = sorted(set(standalone_years(_HORIZON.sub(" ", _BIRTH.sub(" ", text)))))
     congress = _CONGRESS_TERM.search(text[:_LEAD_CHARS])
     if congress and (not years or years[-1] <= int(congress.group(1))):
         # A congress is held in the first year of the term it opens ("nhiệm kỳ 2020-2025").

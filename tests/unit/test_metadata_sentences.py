@@ -258,3 +258,12 @@ def test_period_in_tables(document, text, merger_date, expected):
     tables = tables_from_corpus(Corpus((document(text),)), Params(merger_date=merger_date))
     assert set(tables["sentences"]["period"]) == {expected}
     assert list(tables["quantities"]["period"]) == [expected]
+
+
+def test_a_horizon_year_does_not_date_the_article(parse):
+    """'tầm nhìn đến năm 2045' is a target's horizon: the inferred year comes from the other years."""
+    from cantho_analysis.extract.metadata import document_metadata
+
+    text = ("Sáng 14/10, Huyện ủy Long Mỹ tổ chức hội nghị học tập Nghị quyết về phát triển tỉnh đến năm 2030, "
+            "tầm nhìn đến năm 2045. Năm 2023, huyện đạt 12 chỉ tiêu.")
+    assert document_metadata(parse(text))["published"].startswith("2023")
