@@ -23,8 +23,8 @@ _UNIT_SCALE = {"thousand_billion_vnd": ("billion_vnd", 1000.0), "billion_usd": (
 # Indicators measured as a level: the target's yearly growth from the baseline is meaningful.
 LEVEL_METRICS = {"economy_size", "grdp_per_capita", "income_per_capita", "budget_revenue", "exports", "retail_sales",
                  "total_investment"}
-# Levels at a point in time: a term review's "quy mô nền kinh tế đạt 312.000 tỷ" is the level at
-# the term's end.  Flows summed over a term ("thu ngân sách cả nhiệm kỳ đạt 105 nghìn tỷ") are not.
+# Levels at a point in time: a term review's "quy mô nền kinh tế đạt N tỷ đồng" is the level at the
+# term's end.  Flows summed over a term ("thu ngân sách cả nhiệm kỳ đạt N tỷ đồng") are not.
 _STATE_METRICS = {"economy_size", "grdp_per_capita", "income_per_capita"}
 # Always on the scorecard, with or without a target.
 KEY_METRICS = {"grdp_growth", "economy_size", "grdp_per_capita", "budget_revenue"}
