@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import parameters
-from .analyse import scorecard
+from .analyse import merger, scorecard
 from .attribute import attribute
 from .extract import EXTRACTORS
 from .extract.domains import code_sentences
@@ -299,7 +299,7 @@ def _tables(parts: list[_Part], problems, terms: list[Term]) -> dict[str, pd.Dat
 
 
 # Tables of the whole corpus, computed from the per-document tables (analyse/scorecard.py).
-_CORPUS_TABLES = {"scorecard": scorecard.scorecard, "tenures": scorecard.tenures}
+_CORPUS_TABLES = {"scorecard": scorecard.scorecard, "tenures": scorecard.tenures, "merger_changes": merger.merger_changes}
 
 
 def tables_from_corpus(corpus: Corpus, params: Params | dict | None = None, jobs: int = 1) -> dict[str, pd.DataFrame]:

@@ -29,6 +29,13 @@ _LOCAL_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", 
 _NEIGHBOUR_BEFORE = re.compile(r"(?:giáp|tách\s+(?:ra\s+)?từ)\s+(?:với\s+)?(?:tỉnh\s+|thành\s+phố\s+|TP\.?\s*)?\Z", re.IGNORECASE)
 # "TP. Cần Thơ (cũ)", "tỉnh Sóc Trăng cũ", "Hậu Giang (trước sáp nhập)": the old unit.
 _OLD_AFTER = re.compile(r"\s*\(?\s*(?:cũ|trước\s+đây|trước\s+(?:khi\s+)?sáp\s+nhập)(?!\w)", re.IGNORECASE)
+# "TP Cần Thơ (mới)", "thành phố Cần Thơ trong tương lai", "Cần Thơ sau hợp nhất": the merged unit,
+# even in an article written before the merger date (a plan for it).
+_NEW_AFTER = re.compile(r"\s*\(?\s*(?:mới|trong\s+tương\s+lai|sau\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất))(?!\w)", re.IGNORECASE)
+# "Sau khi hợp nhất, thành phố Cần Thơ có ...": the same, unless what merged were communes or
+# districts ("Sau sáp nhập xã, ...").
+_NEW_BEFORE = re.compile(r"[Ss]au\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)(?!\s+(?:các\s+)?(?:xã|phường|ấp|khóm|huyện|quận|thị\s+xã|"
+                         r"đơn\s+vị\s+hành\s+chính\s+cấp\s+(?:xã|huyện)))[^.;:\n]{0,60}\Z")
 # What may stand between the provinces of a list: "TP Cần Thơ, tỉnh Hậu Giang và tỉnh Sóc Trăng (cũ)".
 _LIST_GAP = re.compile(r"(?:\s*\((?:cũ|trước\s+đây)\))?\s*(?:,|và|cùng)?\s*(?:(?:tỉnh|thành\s+phố|TP\.?)\s*)?\Z", re.IGNORECASE)
 _CAP = rf"[{UPPER}0-9]"  # a local unit's name starts with a capital letter or a number ("ấp 3")
@@ -67,7 +74,7 @@ class Places:
     def __init__(self, doc: ParsedDocument):
         self.doc = doc
         text = doc.text
-        self.provinces = [(m.start(), m.end(), (gazetteer.canonical(m.group()), bool(_OLD_AFTER.match(text, m.end()))))
+        self.provinces = [(m.start(), m.end(), _named_unit(text, m))
                           for m in _province_re().finditer(text)
                           if (m.start() == 0 or not text[m.start() - 1].isalnum())
                           and not _LOCAL_BEFORE.search(text, max(0, m.start() - 15), m.start())
@@ -121,6 +128,16 @@ class Places:
             (_, _, level), basis = found
             return level, basis
         return self.main_level, "article"
+
+
+def _named_unit(text: str, match: re.Match) -> tuple[str, bool]:
+    """``(unit, old)`` for a province name: the merged unit when the text marks it as the new
+    one, and whether it is marked as the old one."""
+    unit = gazetteer.canonical(match.group())
+    new = _NEW_AFTER.match(text, match.end()) or _NEW_BEFORE.search(text, max(0, match.start() - 90), match.start())
+    if new and gazetteer.successor(unit):
+        return gazetteer.successor(unit) + gazetteer.MERGED_SUFFIX, False
+    return unit, bool(_OLD_AFTER.match(text, match.end()))
 
 
 def _closing_parenthesis(text: str, offset: int) -> int:

@@ -49,6 +49,12 @@ def test_the_merger_map_has_63_units_forming_34():
                      "Cần Thơ", "sentence", id="marked-old"),
         pytest.param(" date 2025-10-02 Nhiệm kỳ qua, TP Cần Thơ, tỉnh Hậu Giang, tỉnh Sóc Trăng (trước đây) đạt quy mô kinh tế "
                      "300.000 tỷ đồng.", 300000.0, "Cần Thơ (merged)", "sentence", id="list-of-members-is-merged"),
+        pytest.param(" date 2025-04-02 Tỉnh ủy Trà Vinh họp. Tỉnh Vĩnh Long trong tương lai có 124 xã, phường.", 124.0,
+                     "Vĩnh Long (merged)", "sentence", id="future-unit-is-merged"),
+        pytest.param(" date 2025-04-02 Tỉnh ủy Trà Vinh họp. Sau khi hợp nhất, tỉnh Vĩnh Long sẽ có 124 xã, phường.", 124.0,
+                     "Vĩnh Long (merged)", "sentence", id="after-merging-is-merged"),
+        pytest.param(" date 2025-04-02 Tỉnh ủy Trà Vinh họp. Sau sáp nhập xã, tỉnh Trà Vinh còn 74 xã.", 74.0,
+                     "Trà Vinh", "sentence", id="after-merging-communes-is-not"),
         pytest.param(" date 2024-05-02 Tỉnh ủy Trà Vinh họp. Tỉnh có phía bắc giáp tỉnh Bến Tre, diện tích 2.390 km2.", 2390.0,
                      "Trà Vinh", "paragraph", id="neighbour-is-not-owner"),
         pytest.param(" date 2024-12-10 Tỉnh ủy Hậu Giang cho biết tăng trưởng đứng thứ 2 vùng (sau tỉnh Bến Tre đạt 9,1%), vượt "
