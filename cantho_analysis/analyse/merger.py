@@ -107,7 +107,7 @@ def _fact(q: pd.DataFrame, aspect, selection="") -> pd.DataFrame:
     return pd.DataFrame({
         "aspect": aspect, "territory": q["territory"], "term_span": q["term_span"].fillna(""), "detail": "",
         "value": q["value"].astype(float), "unit": q["unit"], "selection": selection,
-        "is_planned": [bool(_PLANNED.search(text)) for text in q["text"]], "doc_id": q["doc_id"], "sent_id": q["sent_id"],
+        "is_planned": q["text"].str.contains(_PLANNED).astype(bool), "doc_id": q["doc_id"], "sent_id": q["sent_id"],
         "published": q["published"], "start": q["sent_start"], "end": q["sent_start"] + q["text"].str.len(), "quote": q["text"]})
 
 
