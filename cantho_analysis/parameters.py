@@ -51,7 +51,20 @@ def _term_label(value) -> str:
     return ""
 
 
+def _territory(value) -> str:
+    from .extract import gazetteer
+
+    unit = value.removesuffix(gazetteer.MERGED_SUFFIX)
+    if value and gazetteer.canonical(unit) != unit:
+        return (f"is not a province-level unit of data/gazetteer.yaml; write it as the tables do, e.g. 'Hậu Giang' or "
+                f"'Cần Thơ{gazetteer.MERGED_SUFFIX}'")
+    if value.endswith(gazetteer.MERGED_SUFFIX) and len(gazetteer.members(unit)) < 2:
+        return f"'{unit}' is not the name a merged unit kept, so '{value}' does not exist"
+    return ""
+
+
 _CHECKS = {
+    "territory": _territory,
     "merger_date": _iso_date,
     "lang": lambda v: "" if v in ("en", "vi") else "must be 'en' or 'vi'",
     "previous_term_label": _term_label,
@@ -74,6 +87,9 @@ PARAMETERS = (
     Parameter("current_term_label", str, "", "label of the later term, e.g. 'I'; empty: its congress ordinal "
                                              "in the corpus, else I"),
     Parameter("lang", str, "en", "language of labels and findings: 'en' or 'vi'"),
+    Parameter("territory", str, "", "the territory the summary and notebooks 2-3 are about, as the tables write it "
+                                    "(e.g. 'Cần Thơ (merged)'); empty: the corpus's main one, its predecessors beside it",
+              notebooks=("02_term_comparison", "03_merger_era")),
     Parameter("gold_dir", str, "../tests/fixtures/gold", "hand-annotated gold tables to measure extraction against",
               notebooks=("05_extraction_quality",)),
 )

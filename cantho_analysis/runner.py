@@ -123,7 +123,8 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
             log(f"[{len(sources) + 2}/{len(sources) + 2}] rendering the HTML report")
             from .output.report import render_report
 
-            render_report(executed, tmp / "report", lang=str(params.get("lang", "en")))
+            render_report(executed, tmp / "report", lang=str(params.get("lang", "en")), territory=str(params.get("territory", "")),
+                          merger_date=str(params.get("merger_date", config.DEFAULT_MERGER_DATE)))
             (tmp / MARKER).write_text(json.dumps({"corpus_dir": str(corpus_dir), "parameters": params}, sort_keys=True, indent=1) + "\n")
             signals.check()
             _swap_into_place(tmp, out_dir)

@@ -24,10 +24,10 @@ current_term_start = 2025
 current_term_end = 2030
 current_term_label = ""
 lang = "en"
+territory = ""
 
 # %%
 import matplotlib.pyplot as plt
-import pandas as pd
 import seaborn as sns
 
 from cantho_analysis import notebook
@@ -36,6 +36,8 @@ from cantho_analysis.output import figures
 
 tables, params = notebook.setup(globals())
 term_names = analysis.term_names(tables, lang)
+focus, predecessors = analysis.focus_territory(tables, territory)
+print(f"Focus: {focus or '(none)'}; beside it: {', '.join(predecessors) or '(none)'}.")
 
 # %% [markdown]
 # ## The two terms and their labels
@@ -46,6 +48,20 @@ term_names = analysis.term_names(tables, lang)
 
 # %%
 print(analysis.term_basis(tables, lang))
+
+# %% [markdown]
+# ## The scorecard: what each term set out to do, and what the earlier term achieved
+# One row per territory and indicator (province-level figures), the focus first, then its
+# predecessors: each term's congress target, the earlier term's result, the latest yearly result
+# (baseline), the yearly growth the new target needs from it, and "x/y chỉ tiêu" tallies. Annual
+# targets never fill a term cell. `provenance` gives each cell's `doc_id#sentence`;
+# `data/scorecard.csv` has every territory.
+
+# %%
+card = tables["scorecard"]
+shown = [t for t in [focus, *predecessors] if t in set(card["territory"])]
+notebook.show(card[card["territory"].isin(shown)].assign(_t=lambda f: f["territory"].map(shown.index))
+              .sort_values(["_t", "metric"], kind="mergesort").drop(columns="_t"), "the scorecard")
 
 # %% [markdown]
 # ## Side-by-side comparison
@@ -66,29 +82,12 @@ growth = analysis.growth_series(tables)
 notebook.show(growth, "growth statements")
 
 # %%
-if growth.empty:
-    print("No growth-rate statement: no figure.")
+provincial = growth[(growth["level"] == "province") & (growth["refers_to"] != "")]
+territories = [t for t in [focus, *predecessors] if t in set(provincial["territory"])]
+if not territories:
+    print("No dated growth-rate statement of the focus territory or its predecessors: no figure.")
 else:
-    fig, ax = plt.subplots(figsize=(8, 4))
-    # "at least 10%" is a floor, not a point: floors are drawn as upward triangles.
-    bound = growth["qualifier"].map({"at_least": "at least / more than", "more_than": "at least / more than"}).fillna("as stated")
-    growth = growth.assign(bound=bound, where=[analysis.territory_label(t, lv, lang) for t, lv in zip(growth["territory"], growth["level"])])
-    drawn, n_periods = (analysis.top(growth, "refers_to", 12) if growth["refers_to"].nunique() > 12
-                        else (growth, growth["refers_to"].nunique()))  # the 12 periods stated most
-    # One marker shape per territory, so no province's points read as another's.
-    sns.scatterplot(data=drawn, x="refers_to", y="value", hue="kind",
-                    hue_order=["achieved", "estimated", "target"], style="where", s=110, ax=ax)
-    ax.legend(fontsize=7)
-    ax.set_xlabel("year or period the figure refers to" if lang == "en" else "năm / giai đoạn")
-    ax.set_ylabel("growth rate, %" if lang == "en" else "tốc độ tăng trưởng, %")
-    more = "" if len(drawn) == len(growth) else (f"; the {drawn['refers_to'].nunique()} periods stated most of {n_periods}"
-                                                 if lang == "en" else f"; {drawn['refers_to'].nunique()} giai đoạn được nêu nhiều nhất trong {n_periods}")
-    ax.set_title((f"Growth targets and outcomes (n = {len(drawn)} statements, {drawn['doc_id'].nunique()} articles{more})"
-                  if lang == "en" else f"Mục tiêu và kết quả tăng trưởng (n = {len(drawn)} phát biểu, "
-                  f"{drawn['doc_id'].nunique()} bài{more})"))
-    figures.caption(fig, "Data: quantities where metric = grdp_growth and unit = percent; marker = territory (and level)."
-                    if lang == "en" else "Dữ liệu: quantities với metric = grdp_growth, unit = percent; ký hiệu = địa phương (và cấp).")
-    display(figures.save(fig, "02_growth", output_dir))
+    display(figures.growth_panels(provincial[provincial["territory"].isin(territories)], territories, lang, "02_growth", output_dir))
 
 # %% [markdown]
 # ## Plan structures by term

@@ -1,12 +1,17 @@
 # %% [markdown]
 # # 3. The merger era
 #
-# **Question.** What changed around the merger date (by default 1 July 2025, when the merged city
-# and two-level local government began to operate): who held which office, which administrative
-# vocabulary the articles use, which new bodies appear, and how congresses are numbered?
+# **Question.** What changed with the merger (by default 1 July 2025, when the merged city and
+# two-level local government began to operate): committees and how they were chosen, Party
+# organisations and members, administrative units and bodies; who held the key posts before and
+# after; which administrative vocabulary the articles use; how congresses are numbered?
 #
-# **Method.** `period` is when a statement was made (its article's date) relative to
-# `merger_date`. Vocabulary is counted per 100 sentences so that longer periods do not dominate.
+# **Method.** The package computes, this notebook displays. The `territory` parameter names the
+# focus (by default the corpus's main merged unit); its predecessors are shown beside it, never
+# mixed in. The merger table and the tenures are corpus-level tables (`merger_changes`,
+# `tenures`), each cell with its sources. `period` is when a statement was made (its article's
+# date) relative to `merger_date`. Vocabulary is counted per 100 sentences so that longer
+# periods do not dominate.
 
 # %% tags=["parameters"]
 corpus_dir = "../seeds"
@@ -20,18 +25,19 @@ current_term_start = 2025
 current_term_end = 2030
 current_term_label = ""
 lang = "en"
+territory = ""
 
 # %%
 import matplotlib.pyplot as plt
-import pandas as pd
 import seaborn as sns
 
 from cantho_analysis import notebook
-from cantho_analysis.analyse import analysis
+from cantho_analysis.analyse import analysis, merger
 from cantho_analysis.output import figures
 
 tables, params = notebook.setup(globals())
-term_names = analysis.term_names(tables, lang)
+focus, predecessors = analysis.focus_territory(tables, territory)
+print(f"Focus: {focus or '(none)'}; beside it: {', '.join(predecessors) or '(none)'}.")
 
 # %% [markdown]
 # ## Assumption
@@ -42,35 +48,33 @@ context = analysis.context_table()
 context[context["key"].str.startswith("merger")][["key", "value", "source"]]
 
 # %% [markdown]
-# ## Leadership timeline
-# Who is named in which office, by the date of the article.
+# ## What changed with the merger
+# One row per aspect; a column per predecessor (before) and per term of the merged unit (after).
+# Each cell gives its value, how a committee was chosen when the article says so (Directive
+# 45-CT/TW had the merged units' first committees appointed), and its sources as
+# `doc_id#sentence`. `data/merger_changes.csv` has every territory, the values the articles
+# disagree on, and each cell's first sentence.
 
 # %%
-timeline = analysis.leadership_timeline(tables)
-notebook.show(timeline[["published", "name", "position_code", "organization", "doc_id", "sent_id"]] if not timeline.empty else timeline, "the leadership timeline")
+changes = merger.merger_view(tables["merger_changes"], focus, predecessors, lang, int(merger_date[:4]))
+notebook.show(changes, "the merger table", "The corpus states none of these aspects for this territory.")
+
+# %% [markdown]
+# ## Who held the key posts, before and after
+# Secretaries, standing deputy secretaries and the chairs of the People's Committee and Council:
+# the first and last dated article that names each holder. A person who moved from a predecessor
+# to the merged unit has a row in each. Dates are the articles', not the appointments'.
 
 # %%
-if timeline.empty:
-    print("No dated office-holders: no figure.")
+key = analysis.key_tenures(tables, [focus, *predecessors])
+notebook.show(key, "the key posts' tenures")
+
+# %%
+dated = key[key["first_seen"] != ""]
+if dated.empty:
+    print("No dated tenure: no figure.")
 else:
-    # The 25 people named in most articles; the table above and data/officials.csv hold everyone.
-    drawn, n_people = analysis.top(timeline, "name", 25)
-    fig, ax = plt.subplots(figsize=(9, 0.45 * drawn["name"].nunique() + 1.8))
-    office = drawn["position_code"].map(lambda code: analysis.label(code, lang))
-    sns.scatterplot(data=drawn.assign(office=office), x="date", y="name", hue="office", style="office", s=90, ax=ax)
-    ax.axvline(pd.Timestamp(params.merger_date), color="black", linestyle="--")
-    ax.set_xlabel("article date" if lang == "en" else "ngày đăng")
-    ax.set_ylabel("")
-    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1, 0.5))
-    most = drawn["name"].nunique() < n_people
-    ax.set_title((f"Office-holders named, by article date (n = {len(drawn)} mentions, {drawn['doc_id'].nunique()} articles"
-                  + (f"; the {drawn['name'].nunique()} named most of {n_people} people" if most else "") + "; dashed: merger date)")
-                 if lang == "en" else
-                 (f"Cán bộ được nêu tên theo ngày đăng (n = {len(drawn)}, {drawn['doc_id'].nunique()} bài"
-                  + (f"; {drawn['name'].nunique()} người được nêu nhiều nhất trong {n_people}" if most else "") + "; nét đứt: ngày hợp nhất)"))
-    figures.caption(fig, "Data: officials joined to documents (analysis.leadership_timeline)." if lang == "en"
-                    else "Dữ liệu: officials nối với documents (analysis.leadership_timeline).")
-    display(figures.save(fig, "03_leadership_timeline", output_dir))
+    display(figures.tenure_lanes(dated, [focus, *predecessors], merger_date, lang, "03_tenures", output_dir))
 
 # %% [markdown]
 # ## Administrative vocabulary before and after the merger
@@ -138,8 +142,8 @@ if not vocabulary.empty:
     pivot = vocabulary.pivot_table(index="term", columns="period", values="per_100_sentences", aggfunc="sum")
     for term, row in pivot.iterrows():
         print(f"{term}: " + ", ".join(f"{analysis.label(p, lang)} {row[p]:g}" for p in pivot.columns) + " per 100 sentences.")
-print(f"Office-holders named: {timeline['name'].nunique() if not timeline.empty else 0}; offices: "
-      f"{timeline['position_code'].nunique() if not timeline.empty else 0}.")
+print(f"Key-post tenures of {focus or 'no territory'} and its predecessors: {len(key)} rows, {key['name'].nunique()} people.")
+print(f"Merger aspects stated for them: {len(changes)}.")
 print(f"Provincial congress ordinals named after the merger that differ from the expected numbering: {len(flags)}"
       + (" (" + analysis.listed(flags["provenance"], 3) + ")" if len(flags) else "") + ".")
 print("Limitation: an article's date is when something was said, not when it happened; the shares show that the"

@@ -45,21 +45,13 @@ def _labels(lang: str) -> dict:
     labels = {d["code"]: d.get(key, d["code"]) for d in load_yaml("policy_domains.yaml")["domains"]}
     labels.update({p["code"]: p["vi"][0] if lang == "vi" else p["en"] for p in load_yaml("positions.yaml")["positions"]})
     labels.update({m["code"]: m["en"] for m in load_yaml("metrics.yaml")["metrics"]})
-    if lang == "vi":
-        labels.update({"pre_merger": "Trước hợp nhất", "post_merger": "Sau hợp nhất", "": "(không xác định)"})
-    else:
-        labels.update({"pre_merger": "Before the merger", "post_merger": "After the merger", "": "(unattributed)"})
-    labels.update({f"level_{code}": names[lang == "vi"] for code, names in _LEVEL_LABELS.items()})
+    labels.update(_label_table(lang))
     return labels
 
 
-# The levels of the attribution stage (codebook field ``attribution_level``).
-_LEVEL_LABELS = {
-    "province": ("province as a whole", "toàn tỉnh/thành phố"), "party_agencies": ("Party agencies", "các cơ quan Đảng"),
-    "state_bodies": ("state bodies", "khối chính quyền"), "district": ("districts", "huyện, quận"),
-    "commune": ("communes, wards", "xã, phường"), "hamlet": ("hamlets", "ấp, khu vực"),
-    "national": ("national", "cả nước"), "other": ("other bodies", "tổ chức khác"),
-}
+def _label_table(lang: str) -> dict:
+    """The package's own bilingual labels (``data/labels.csv``: code, en, vi)."""
+    return {row["code"]: row["vi" if lang == "vi" else "en"] for row in load_csv("labels.csv")}
 
 
 def glossary() -> pd.DataFrame:
@@ -464,3 +456,42 @@ def numbering_inconsistencies(numbering: pd.DataFrame, params) -> pd.DataFrame:
     after = prov[prov["published"].str[:10] >= merger_date[: len("YYYY-MM")]]
     flagged = after[~after["ordinal"].isin(known)]
     return flagged.assign(expected_after_merger=expected_after)
+
+
+def focus_territory(tables: dict, territory: str = "") -> tuple[str, list[str]]:
+    """``(focus, predecessors)``: the territory the summary is about and the old units that
+    formed it, shown beside it and never mixed in.  *territory* names the focus (the run's
+    ``territory`` parameter); by default it is the merged unit of the family of units the
+    corpus states most figures and posts about ("Cần Thơ (merged)" with "Cần Thơ", "Hậu Giang",
+    "Sóc Trăng"), or the most stated unit when none merged.
+    """
+    from ..extract import gazetteer
+
+    counts = pd.concat([tables["quantities"]["territory"], tables["officials"]["territory"]]).value_counts()
+    counts = counts[counts.index != ""]
+    if not territory:
+        if counts.empty:
+            return "", []
+        family = Counter()
+        for unit, n in counts.items():
+            family[gazetteer.successor(unit.removesuffix(gazetteer.MERGED_SUFFIX)) or unit] += n
+        kept = max(family, key=lambda unit: (family[unit], unit))
+        territory = kept + gazetteer.MERGED_SUFFIX if len(gazetteer.members(kept)) > 1 else kept
+    if not territory.endswith(gazetteer.MERGED_SUFFIX):
+        return territory, []
+    kept = territory.removesuffix(gazetteer.MERGED_SUFFIX)
+    return territory, [unit for unit in gazetteer.members(kept)]
+
+
+KEY_POSTS = ("secretary", "standing_deputy_secretary", "people_committee_chair", "people_council_chair")
+
+
+def key_tenures(tables: dict, territories: list[str]) -> pd.DataFrame:
+    """The tenures of the key posts (secretary, standing deputy secretary, the chairs of the
+    People's Committee and Council) of the province-level bodies of *territories*, in that order,
+    then by post and first article."""
+    tenures = tables["tenures"]
+    key = tenures[tenures["position_code"].isin(KEY_POSTS) & tenures["organization_key"].str.contains(":", regex=False)
+                  & tenures["territory"].isin(territories)]
+    key = key.assign(_t=key["territory"].map(territories.index), _p=key["position_code"].map(KEY_POSTS.index))
+    return key.sort_values(["_t", "_p", "first_seen", "name"], kind="mergesort").drop(columns=["_t", "_p"]).reset_index(drop=True)

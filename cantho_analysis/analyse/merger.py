@@ -265,3 +265,43 @@ def _body_kind(name: str, key: str) -> str:
     if kind != "unit":
         return kind
     return re.sub(r"\s+(?:tỉnh|thành\s+phố|TP\.?)\s.*\Z", "", name).lower()
+
+
+def merger_view(changes: pd.DataFrame, focus: str, predecessors: list[str], lang: str = "en",
+                merger_year: int = 2025) -> pd.DataFrame:
+    """The merger table for one merged unit: one row per aspect, one column per predecessor
+    (before) and per term of the merged unit (after); each cell "value (how chosen) [source]".
+    Bodies list their names.  Only territories and aspects with a value appear; a predecessor's
+    row for a term that starts after the merger (it had none) is left out."""
+    from .analysis import label, territory_label
+
+    rows = changes[changes["territory"].isin([*predecessors, focus])]
+    before = rows["territory"].isin(predecessors) & (rows["term_span"].str[:4] >= str(merger_year))
+    rows = rows[~before]
+    if rows.empty:
+        return pd.DataFrame(columns=["aspect"])
+    columns, cells = [], {}
+    for territory in [*predecessors, focus]:
+        own = rows[rows["territory"] == territory]
+        for term_span in sorted(own["term_span"].unique(), key=lambda span: (span == "", span)):
+            name = territory_label(territory, lang=lang) + (f", {term_span}" if term_span else "")
+            if term_span == "" and territory == focus:
+                name = territory_label(territory, lang=lang)
+            columns.append(name)
+            for r in own[own["term_span"] == term_span].itertuples():
+                cells.setdefault(r.aspect, {}).setdefault(name, []).append(_cell_text(r, lang))
+    order = [aspect for aspect in ASPECTS if aspect in cells]
+    table = pd.DataFrame([{"aspect": label(aspect, lang), **{c: "; ".join(cells[aspect].get(c, [])) for c in columns}}
+                          for aspect in order])
+    return table[["aspect", *dict.fromkeys(columns)]]
+
+
+def _cell_text(row, lang: str) -> str:
+    from .analysis import label
+    from .findings import number
+
+    if pd.isna(row.value):
+        return f"{row.detail} [{row.provenance}]"
+    notes = [label(row.selection, lang)] if row.selection not in ("", "not_stated") else []
+    notes += [label("planned", lang)] if row.is_planned else []
+    return number(float(row.value), lang) + (f" ({', '.join(notes)})" if notes else "") + f" [{row.provenance}]"

@@ -51,7 +51,8 @@ _EVENT_CUES = (
     ("congress", re.compile(r"(?:tổ chức|khai mạc|bế mạc|diễn ra|tại)\s+(?:thành công\s+)?Đại hội|^Đại hội (?:đại biểu|Đảng bộ)", re.IGNORECASE)),
     ("conference", re.compile(r"(?<!Nghị quyết )\bhội nghị\b", re.IGNORECASE)),
 )
-_BIRTH = re.compile(r"sinh\s+(?:năm|ngày)[^,;.()]{0,12}", re.IGNORECASE)
+# A birth date or year, and "kể từ năm 1992" (ever since), date a person or an era, not the article.
+_BIRTH = re.compile(r"sinh\s+(?:năm|ngày)[^,;.()]{0,12}|kể\s+từ\s+(?:năm\s+)?(?:19|20)\d{2}", re.IGNORECASE)
 _HORIZON = re.compile(r"(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
 # The Communist Party of Viet Nam was founded on 3 February 1930 (cited in data/context.csv).
 PARTY_FOUNDING_YEAR = 1930
@@ -194,6 +195,7 @@ def _infer_year(text: str, dateline) -> int | None:
     day, month, year = dateline[:3]
     if year:
         return year
+    text = _BIRTH.sub(" ", text)
     same_day = [int(y) for y in re.findall(rf"(?<!\d)0?{day}\s*/\s*0?{month}\s*/\s*((?:19|20)\d{{2}})", text)]
     if same_day:
         return max(same_day)
@@ -202,7 +204,7 @@ def _infer_year(text: str, dateline) -> int | None:
         return PARTY_FOUNDING_YEAR + int(anniversary.group(1))
     # A birth year in a biography, and a horizon ("đến năm 2030, tầm nhìn đến năm 2045"), say
     # nothing about when the article appeared.
-    years = sorted(set(standalone_years(_HORIZON.sub(" ", _BIRTH.sub(" ", text)))))
+    years = sorted(set(standalone_years(_HORIZON.sub(" ", text))))
     congress = _CONGRESS_TERM.search(text[:_LEAD_CHARS])
     if congress and (not years or years[-1] <= int(congress.group(1))):
         # A congress is held in the first year of the term it opens ("nhiệm kỳ 2020-2025").

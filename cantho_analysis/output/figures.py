@@ -87,8 +87,9 @@ def describe(fig) -> str:
     >>> describe(fig)
     'Figure: Tăng trưởng (n = 3). Data: quantities.'
     """
-    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
-    captions = [text.get_text() for text in fig.texts]
+    suptitle = fig._suptitle  # a figure of panels has one title above them
+    titles = [suptitle.get_text()] if suptitle is not None else [ax.get_title() for ax in fig.axes if ax.get_title()]
+    captions = [text.get_text() for text in fig.texts if text is not suptitle]
     return " ".join(["Figure: " + "; ".join(titles) + "."] + captions)
 
 
@@ -136,3 +137,95 @@ def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path 
              "Một câu có thể thuộc nhiều lĩnh vực."))
     ax.legend(fontsize=8)
     return save(fig, name, output_dir)
+
+
+# One colour per kind of figure and per term in every figure, so a reader learns them once.
+KIND_COLOURS = {"achieved": "#1b7837", "estimated": "#7fbf7b", "target": "#762a83", "on_track": "#5aae61",
+                "below_target": "#d6604d", "count": "#888888"}
+TERM_COLOURS = ("#4477aa", "#ee6677")  # earlier, later
+
+
+def _year_of(date: str) -> float:
+    """A publication date ("2025", "2025-09", "2025-09-27") as a decimal year; NaN if empty."""
+    import math
+
+    if not date:
+        return math.nan
+    parts = [int(p) for p in str(date).split("-")]
+    month = parts[1] if len(parts) > 1 else 7  # a year alone: its middle
+    day = parts[2] if len(parts) > 2 else 15  # a month alone: its middle
+    return parts[0] + (month - 1) / 12 + (day - 1) / 365
+
+
+def tenure_lanes(tenures, territories: list[str], merger_date: str, lang: str, name: str, output_dir) -> Image:
+    """The key posts' tenures as lanes: one panel per territory, one lane per post and person,
+    a bar from the first to the last dated article that names them, the merger date marked.
+    *tenures* is the rows to draw (``analysis.key_tenures``)."""
+    from ..analyse.analysis import label, territory_label
+
+    panels = [t for t in territories if (tenures["territory"] == t).any()]
+    heights = [max(1, int((tenures["territory"] == t).sum())) for t in panels]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(9, 1.2 + 0.32 * sum(heights) + 0.5 * len(panels)),
+                             sharex=True, squeeze=False, gridspec_kw={"height_ratios": heights})
+    merger = _year_of(merger_date)
+    for ax, territory in zip(axes[:, 0], panels):
+        rows = tenures[tenures["territory"] == territory].reset_index(drop=True)
+        for i, r in rows.iterrows():
+            start, end = _year_of(r.first_seen), _year_of(r.last_seen)
+            ax.plot([start, max(end, start + 0.08)], [i, i], color=TERM_COLOURS[0], linewidth=6, solid_capstyle="butt")
+            ax.plot([start], [i], marker="|", color=TERM_COLOURS[0], markersize=10)  # a single article stays visible
+        ax.set_yticks(range(len(rows)), [f"{label('post_' + r.position_code, lang)}: {r.name} (n = {r.n_articles})"
+                                         for r in rows.itertuples()], fontsize=8)
+        ax.invert_yaxis()
+        ax.axvline(merger, color="black", linestyle="--", linewidth=1)
+        ax.set_title(territory_label(territory, lang=lang), fontsize=10, loc="left")
+    axes[-1, 0].set_xlabel("year (article dates)" if lang == "en" else "năm (ngày đăng bài)")
+    fig.suptitle(("Key posts: first to last article naming each holder (dashed: merger date)" if lang == "en" else
+                  "Chức vụ chủ chốt: từ bài đầu đến bài cuối nêu tên người giữ (nét đứt: ngày hợp nhất)"), fontsize=11)
+    fig.tight_layout()
+    caption(fig, (f"Data: tenures, key posts, {len(tenures)} rows; dates are articles', not appointments'; "
+                  "a person in two territories has a lane in each.") if lang == "en" else
+            (f"Dữ liệu: tenures, chức vụ chủ chốt, {len(tenures)} dòng; ngày là ngày đăng bài, không phải ngày bổ nhiệm."))
+    return save(fig, name, output_dir)
+
+
+def growth_panels(growth, territories: list[str], lang: str, name: str, output_dir) -> Image:
+    """Growth-rate statements on a time axis, one panel per territory (provinces as a whole):
+    a year is a point, a period ("2021-2025", a term) a horizontal range; colour = kind,
+    an upward triangle = a floor ("at least")."""
+    from ..analyse.analysis import territory_label
+
+    panels = [t for t in territories if (growth["territory"] == t).any()]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(8, 1.6 + 2.2 * len(panels)), sharex=True, squeeze=False)
+    for ax, territory in zip(axes[:, 0], panels):
+        rows = growth[growth["territory"] == territory]
+        for r in rows.itertuples():
+            first, last = _span(r.refers_to)
+            if first is None:
+                continue
+            colour = KIND_COLOURS.get(r.kind, "#888888")
+            marker = "^" if r.qualifier in ("at_least", "more_than") else "o"
+            if last > first:
+                ax.plot([first, last + 1], [r.value, r.value], color=colour, linewidth=3, alpha=0.7)
+            ax.plot([last + 0.5], [r.value], marker=marker, color=colour, markersize=7, linestyle="")
+        ax.set_title(f"{territory_label(territory, lang=lang)} (n = {len(rows)})", fontsize=10, loc="left")
+        ax.set_ylabel("%")
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], color=KIND_COLOURS[k], marker="o", linestyle="-", label=k) for k in ("achieved", "estimated", "target")]
+    handles.append(Line2D([], [], color="#444444", marker="^", linestyle="", label="floor (at least)" if lang == "en" else "tối thiểu"))
+    axes[0, 0].legend(handles=handles, fontsize=7, loc="upper right")
+    axes[-1, 0].set_xlabel("year the figure refers to; a bar spans a period" if lang == "en" else "năm; thanh ngang là giai đoạn")
+    fig.suptitle("GRDP growth: achieved, estimated and targeted" if lang == "en" else "Tăng trưởng GRDP: đạt, ước đạt, mục tiêu",
+                 fontsize=11)
+    fig.tight_layout()
+    caption(fig, (f"Data: quantities, metric grdp_growth, unit percent, provinces as a whole; n = {len(growth)} statements; "
+                  "statements with no year or period are in the table, not drawn.") if lang == "en" else
+            (f"Dữ liệu: quantities, grdp_growth, %, toàn tỉnh; n = {len(growth)} phát biểu; phát biểu không có năm chỉ có trong bảng."))
+    return save(fig, name, output_dir)
+
+
+def _span(refers_to: str) -> tuple[int | None, int | None]:
+    """``(first year, last year)`` of "2024" or "2021-2025"; ``(None, None)`` when empty."""
+    years = [int(y) for y in str(refers_to).split("-") if y.isdigit()]
+    return (years[0], years[-1]) if years else (None, None)

@@ -51,6 +51,18 @@ _TEXT = {
                      "the articles, not of appointments. The whole table: data/tenures.csv.",
                      "Bí thư, Phó Bí thư Thường trực, Chủ tịch UBND và HĐND theo địa phương: bài có ngày đầu tiên và cuối cùng "
                      "nêu người đó ở chức vụ. Ngày là ngày đăng bài, không phải ngày bổ nhiệm. Toàn bộ bảng: data/tenures.csv."),
+    "merger": ("What changed with the merger", "Những gì thay đổi khi hợp nhất"),
+    "merger_text": ("Before (the old units, each in a column of its own) and after (the merged unit, by term): committee sizes "
+                    "and how they were chosen, Party organisations and members, administrative units, and bodies. Each cell "
+                    "gives its sources as doc_id#sentence; a cell where articles disagree keeps the value most of them state "
+                    "(the others: data/merger_changes.csv). Under Directive 45-CT/TW the merged units' first committees were "
+                    "appointed, not elected; the table says so only where an article does.",
+                    "Trước (các đơn vị cũ, mỗi đơn vị một cột) và sau (đơn vị hợp nhất, theo nhiệm kỳ): số ủy viên và cách "
+                    "chọn, tổ chức đảng và đảng viên, đơn vị hành chính, cơ quan. Mỗi ô ghi nguồn dạng doc_id#câu; khi các bài "
+                    "khác nhau, ô giữ giá trị được nhiều bài nêu nhất (các giá trị khác: data/merger_changes.csv). Theo Chỉ "
+                    "thị 45-CT/TW, cấp ủy đầu tiên của đơn vị hợp nhất được chỉ định, không bầu; bảng chỉ ghi điều đó khi bài "
+                    "báo nêu."),
+    "focus": ("Focus: {focus}; beside it, never mixed in: {predecessors}.", "Trọng tâm: {focus}; bên cạnh, không gộp: {predecessors}."),
     "limits": ("What this corpus cannot answer", "Những điều dữ liệu này không trả lời được"),
     "quality": ("Extraction quality", "Chất lượng trích xuất"),
     "quality_text": ("The honest estimate is the real-article one (docs/quality.md §4-5): on real articles annotated blind by "
@@ -78,7 +90,8 @@ def _t(key: str, lang: str) -> str:
     return _TEXT[key][lang == "vi"]
 
 
-def render_report(notebooks: list[Path], report_dir: Path, tables: dict | None = None, lang: str = "en") -> Path:
+def render_report(notebooks: list[Path], report_dir: Path, tables: dict | None = None, lang: str = "en",
+                  territory: str = "", merger_date: str = config.DEFAULT_MERGER_DATE) -> Path:
     """Write one page per notebook, ``evidence.html`` and the summary ``index.html``; return the
     index.
 
@@ -97,7 +110,9 @@ def render_report(notebooks: list[Path], report_dir: Path, tables: dict | None =
     earlier, later = _term_names_in_sentence(tables, lang)
     title = _t("title", lang).format(body=findings.subject_name(tables) or ("The Party committee" if lang == "en" else "Cấp ủy"),
                                      earlier=earlier, later=later)
-    _write(index, title, _summary_body(title, found, findings.limits(tables, found), tables, pages, lang), lang)
+    focus = analysis.focus_territory(tables, territory)
+    body = _summary_body(title, found, findings.limits(tables, found), tables, pages, lang, focus, int(merger_date[:4]))
+    _write(index, title, body, lang)
     return index
 
 
@@ -167,14 +182,15 @@ def _corpus_line(tables: dict, lang: str) -> str:
         pre=int((by == "pre_merger").sum()), post=int((by == "post_merger").sum()), unknown=int((by == "").sum()))
 
 
-def _summary_body(title: str, found, limits, tables, pages, lang: str) -> str:
+def _summary_body(title: str, found, limits, tables, pages, lang: str, focus: tuple[str, list[str]], merger_year: int) -> str:
     esc = html.escape
     parts = [f"<h1>{esc(title)}</h1>",
              f"<h2>{esc(_t('question', lang))}</h2><p>{esc(_question(tables, lang))}</p>",
              f"<h2>{esc(_t('corpus', lang))}</h2><p>{esc(_corpus_line(tables, lang))}</p>",
              f"<h2>{esc(_t('terms', lang))}</h2><p>{esc(analysis.term_basis(tables, lang))}</p>",
              f"<h2>{esc(_t('method', lang))}</h2><p>{esc(_t('method_text', lang))}</p>",
-             _scorecard_section(tables, lang), _tenures_section(tables, lang),
+             _focus_line(focus, lang), _scorecard_section(tables, lang, focus), _tenures_section(tables, lang, focus),
+             _merger_section(tables, lang, focus, merger_year),
              f"<h2>{esc(_t('findings', lang))}</h2>"]
     items = []
     sentences = tables["sentences"].set_index(["doc_id", "sent_id"])["text"]
@@ -200,8 +216,6 @@ def _summary_body(title: str, found, limits, tables, pages, lang: str) -> str:
 
 
 _SUMMARY_ROWS = 12  # per territory; the CSV holds all
-_SUMMARY_TERRITORIES = 4
-_KEY_POSTS = ("secretary", "standing_deputy_secretary", "people_committee_chair", "people_council_chair")
 
 
 def _table(header: list[str], rows: list[list[str]], css: str) -> str:
@@ -223,8 +237,22 @@ def _bounded(value, top, qualifier: str, lang: str) -> str:
     return signs.get(qualifier, "") + text
 
 
-def _scorecard_section(tables: dict, lang: str) -> str:
-    """The scorecard of the corpus's main territories, the most stated first (data/scorecard.csv has all)."""
+def _focus_line(focus: tuple[str, list[str]], lang: str) -> str:
+    territory, predecessors = focus
+    if not territory:
+        return ""
+    names = ", ".join(analysis.territory_label(p, lang=lang) for p in predecessors) or "—"
+    return f"<p class=\"focus\">{html.escape(_t('focus', lang).format(focus=analysis.territory_label(territory, lang=lang), predecessors=names))}</p>"
+
+
+def _shown(territories, focus: tuple[str, list[str]]) -> list[str]:
+    """The focus territory, then its predecessors, those of *territories* only."""
+    present = set(territories)
+    return [t for t in [focus[0], *focus[1]] if t in present]
+
+
+def _scorecard_section(tables: dict, lang: str, focus: tuple[str, list[str]]) -> str:
+    """The scorecard of the focus territory and its predecessors (data/scorecard.csv has all)."""
     esc = html.escape
     card = tables.get("scorecard")
     parts = [f"<h2>{esc(_t('scorecard', lang))}</h2><p>{esc(_t('scorecard_text', lang))}</p>"]
@@ -232,8 +260,9 @@ def _scorecard_section(tables: dict, lang: str) -> str:
         return parts[0] + f"<p>{esc(_t('none', lang))}</p>"
     spans = analysis.term_spans(tables)
     earlier, later = (list(spans.values()) + ["", ""])[:2]
-    weight = tables["quantities"]["territory"].value_counts()
-    territories = sorted(card["territory"].unique(), key=lambda t: (-weight.get(t, 0), t))[:_SUMMARY_TERRITORIES]
+    territories = _shown(card["territory"], focus)
+    if not territories:
+        return parts[0] + f"<p>{esc(_t('none', lang))}</p>"
     header = (["indicator", "unit", f"target {earlier}", f"result {earlier}", "baseline", f"target {later}",
                "growth needed / year", "targets met", "sources"] if lang == "en" else
               ["chỉ số", "đơn vị", f"mục tiêu {earlier}", f"kết quả {earlier}", "mốc", f"mục tiêu {later}",
@@ -256,25 +285,35 @@ def _scorecard_section(tables: dict, lang: str) -> str:
     return "\n".join(parts)
 
 
-def _tenures_section(tables: dict, lang: str) -> str:
-    """The key posts' tenures, by territory and post (data/tenures.csv has every post)."""
+def _tenures_section(tables: dict, lang: str, focus: tuple[str, list[str]]) -> str:
+    """The key posts' tenures in the focus territory and its predecessors, by post (data/tenures.csv has every post)."""
     esc = html.escape
     tenures = tables.get("tenures")
     head = f"<h2>{esc(_t('tenures', lang))}</h2><p>{esc(_t('tenures_text', lang))}</p>"
     if tenures is None:
         return head + f"<p>{esc(_t('none', lang))}</p>"
-    key = tenures[tenures["position_code"].isin(_KEY_POSTS) & tenures["organization_key"].str.contains(":")]
+    key = analysis.key_tenures(tables, _shown(tenures["territory"], focus)).head(30)
     if key.empty:
         return head + f"<p>{esc(_t('none', lang))}</p>"
-    weight = tables["officials"]["territory"].value_counts()
-    order = {t: (-weight.get(t, 0), t) for t in key["territory"].unique()}
-    key = key.assign(_t=key["territory"].map(order), _p=key["position_code"].map(_KEY_POSTS.index))
-    key = key.sort_values(["_t", "_p", "first_seen", "name"], kind="mergesort").head(30)
     header = (["territory", "post", "name", "first seen", "last seen", "articles", "sources"] if lang == "en" else
               ["địa phương", "chức vụ", "họ tên", "lần đầu", "lần cuối", "số bài", "nguồn"])
     rows = [[analysis.territory_label(r.territory, lang=lang), analysis.label(r.position_code, lang), r.name,
              r.first_seen, r.last_seen, r.n_articles, r.provenance] for r in key.itertuples()]
     return head + _table(header, rows, "tenures")
+
+
+def _merger_section(tables: dict, lang: str, focus: tuple[str, list[str]], merger_year: int) -> str:
+    """The merger table of the focus territory: its predecessors before, the merged unit after."""
+    from ..analyse.merger import merger_view
+
+    esc = html.escape
+    head = f"<h2>{esc(_t('merger', lang))}</h2><p>{esc(_t('merger_text', lang))}</p>"
+    changes = tables.get("merger_changes")
+    view = merger_view(changes, *focus, lang=lang, merger_year=merger_year) if changes is not None and focus[0] else None
+    if view is None or view.empty:
+        return head + f"<p>{esc(_t('none', lang))}</p>"
+    header = [("aspect" if lang == "en" else "nội dung"), *view.columns[1:]]
+    return head + _table(header, view.values.tolist(), "merger")
 
 
 def _quality_line(tables: dict, lang: str) -> str:

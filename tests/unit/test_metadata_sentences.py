@@ -91,6 +91,12 @@ _META_KEYS = ("published", "published_precision", "published_basis", "event_date
             "Chiều 2.7, Ban Tổ chức Trung ương công bố quyết định điều động ông Lê Văn Ba (sinh năm 1976).",
             ("", "", "", ""), id="birth-year-is-no-publication-year"),
         pytest.param(
+            "Chiều 4/9, HĐND tỉnh bầu ông Lê Văn Ba làm Chủ tịch UBND tỉnh. Ông Ba sinh ngày 12/8/1971 tại tỉnh Nam Định.",
+            ("", "", "", ""), id="birth-date-is-no-cited-date"),
+        pytest.param(
+            "Chiều 4/9, HĐND tỉnh bầu bà Lê Thị Ba, nữ Phó Chủ tịch UBND tỉnh đầu tiên kể từ năm 1991.",
+            ("", "", "", ""), id="ever-since-year-is-no-publication-year"),
+        pytest.param(
             "(Báo Huế) - Chiều 8/1, Ủy ban Kiểm tra Tỉnh ủy tổ chức hội nghị tổng kết công tác kiểm tra, giám sát năm 2024.",
             ("2025-01-08", "day", "inferred", "2025-01-08"), id="january-review-of-previous-year",
             marks=pytest.mark.xfail(strict=True, reason="a January review of year Y is dated Y, although (as the code comment says) it is held early in Y+1"),
