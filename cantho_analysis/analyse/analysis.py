@@ -132,7 +132,7 @@ def per_document_counts(tables: dict) -> pd.DataFrame:
     """Rows each fact table holds per document."""
     docs = tables["documents"][["doc_id", "published"]].copy()
     for name, frame in tables.items():
-        if name in ("documents", "problems", "terms") or "doc_id" not in frame:
+        if name in ("documents", "problems", "terms", "merger_changes") or "doc_id" not in frame:  # merger_changes: corpus-level
             continue
         docs[name] = docs["doc_id"].map(frame.groupby("doc_id").size()).fillna(0).astype(int)
     return docs
