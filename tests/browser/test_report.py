@@ -266,3 +266,43 @@ def test_summary_shows_the_scorecard_and_the_tenures(chromium, seed_out):
     assert visible and n_scorecard >= 3 and n_tenures >= 3
     assert all(re.search(r"\w+#\d+", cell) for cell in sources), sources
     assert "Cần Thơ (merged)" in text and "≥ 10" in text  # the I term's growth target, as a floor
+
+
+# Invented articles about an invented before/after: two predecessors' elected committees and the
+# merged unit's appointed one, with its members and communes.
+MERGER_ARTICLES = {
+    "m1": " date 2020-10-16 Đại hội đã bầu Ban Chấp hành Đảng bộ tỉnh Bạc Liêu khóa XVI gồm 53 đồng chí; Ban Thường vụ gồm 15 đồng chí.",
+    "m2": " date 2020-10-18 Đại hội đã bầu Ban Chấp hành Đảng bộ tỉnh Cà Mau khóa XVII gồm 52 đồng chí; Ban Thường vụ gồm 16 đồng chí.",
+    "m3": " date 2025-07-02 Bộ Chính trị chỉ định Ban Chấp hành Đảng bộ tỉnh Cà Mau nhiệm kỳ 2020-2025 gồm 71 đồng chí, Ban Thường "
+          "vụ Tỉnh ủy 19 đồng chí. Tỉnh Cà Mau có 64 đơn vị hành chính cấp xã (50 xã, 14 phường) và hơn 61.000 đảng viên.",
+    "m4": " date 2025-08-01 Ông Lâm Văn Hậu, Bí thư Tỉnh ủy Cà Mau, dự lễ.",
+}
+
+
+def test_summary_shows_the_merger_table_for_its_focus_territory(chromium, tmp_path):
+    """The merger's changes render as one table: the predecessors before, the merged unit after,
+    each cell sourced, a committee's selection labelled."""
+    from cantho_analysis.load.corpus import Corpus, Document
+    from cantho_analysis.load.textnorm import normalize
+    from cantho_analysis.output.report import render_report
+    from cantho_analysis.pipeline import tables_from_corpus
+
+    docs = tuple(Document(doc_id, f"{doc_id}.txt", normalize(text), "") for doc_id, text in MERGER_ARTICLES.items())
+    index = render_report([], tmp_path / "report", tables=tables_from_corpus(Corpus(docs)))
+    context = chromium.new_context()
+    page = context.new_page()
+    try:
+        page.goto(index.as_uri(), wait_until="load")
+        table = page.locator("table.merger")
+        header = [cell.inner_text() for cell in table.locator("thead th").all()]
+        rows = {row.locator("td").first.inner_text(): [cell.inner_text() for cell in row.locator("td").all()[1:]]
+                for row in table.locator("tbody tr").all()}
+        visible = table.is_visible()
+        text = page.evaluate("document.body.innerText")
+    finally:
+        context.close()
+    assert visible and "What changed with the merger" in text
+    assert "Focus: Cà Mau (merged); beside it, never mixed in: Cà Mau, Bạc Liêu." in text
+    assert header == ["aspect", "Cà Mau, 2020-2025", "Bạc Liêu, 2020-2025", "Cà Mau (merged), 2020-2025"]
+    assert rows["Executive committee (members)"] == ["52 (elected) [m2#0]", "53 (elected) [m1#0]", "71 (appointed) [m3#0]"]
+    assert rows["Commune-level units"] == ["", "", "64 [m3#1]"]

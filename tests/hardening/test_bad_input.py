@@ -582,6 +582,8 @@ BAD_PARAMETERS = [
     pytest.param(["lang", ""], "lang", id="empty-value"),
     pytest.param(["current_term_start", "abc"], "current_term_start", id="wrong-type-int"),
     pytest.param(["lang", "fr"], "lang", id="lang-not-en-vi"),
+    pytest.param(["territory", "Atlantis"], "territory", id="territory-unknown"),
+    pytest.param(["territory", "Hậu Giang (merged)"], "territory", id="territory-never-a-merged-unit"),
 ]
 
 
