@@ -155,6 +155,9 @@ _REVIEW_CUE = re.compile(
 # "phấn đấu hoàn thành mục tiêu": a resolve before a review word makes it prospective.
 # "để đạt mục tiêu" (in order to reach it) looks ahead too.
 _RESOLVE = re.compile(r"phấn\s+đấu|quyết\s+tâm|\bsẽ\b|\bcần\b|\bphải\b|\bđể\s+$", re.IGNORECASE)
+# "hoàn thành và vượt 16/18 chỉ tiêu chủ yếu", "đạt 15 chỉ tiêu chủ yếu": targets counted in a
+# review, which sets no target frame but a review one.
+_TALLIED_BEFORE = re.compile(r"(?:\d+\s*/\s*\d+|(?:đạt|vượt|hoàn\s+thành)(?:\s+(?:và|,)\s*vượt)?\s+\d+)\s+(?:các\s+)?$", re.IGNORECASE)
 _FRAME_YEAR = re.compile(r"(?<![\d/.,\-–])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/])")
 
 
@@ -411,6 +414,8 @@ def _cues(text: str, low: str, year: int | None) -> list[tuple[int, str, int | N
             name, clause = _CUE_KIND[group]
             if group == "review" and _RESOLVE.search(text, max(0, offset - 30), offset):
                 continue  # "phấn đấu hoàn thành mục tiêu" looks ahead
+            if name == "target" and _TALLIED_BEFORE.search(text, max(0, offset - 40), offset):
+                name = "review"
         if not name:
             continue
         opened, closed = text.rfind("(", 0, offset), text.find(")", offset)

@@ -283,6 +283,11 @@ FRAME_CASES = [
         " date 2025-03-01 Tỉnh phấn đấu hoàn thành mục tiêu tăng trưởng từ 8% trở lên.",
         [(8.0, "target", "at_least")],
         id="resolve-before-a-review-word"),
+    pytest.param(
+        " date 2020-10-12 Nhiệm kỳ 2015 – 2020, tỉnh đã thực hiện các mục tiêu đề ra; hoàn thành và vượt 14/17 chỉ tiêu "
+        "chủ yếu.\nTrong đó, tăng trưởng GRDP bình quân đạt 5,8%/năm.",
+        [(14.0, "achieved", "exceeds"), (17.0, "plan_count", ""), (5.8, "achieved", "")],
+        id="targets-tallied-in-a-review-open-no-target-frame"),
 ]
 
 
