@@ -26,6 +26,8 @@ LEVEL_METRICS = {"economy_size", "grdp_per_capita", "income_per_capita", "budget
 # Levels at a point in time: a term review's "quy mô nền kinh tế đạt N tỷ đồng" is the level at the
 # term's end.  Flows summed over a term ("thu ngân sách cả nhiệm kỳ đạt N tỷ đồng") are not.
 _STATE_METRICS = {"economy_size", "grdp_per_capita", "income_per_capita"}
+# Rates a congress sets as a yearly average over its term.
+_AVERAGED_METRICS = {"grdp_growth"}
 # Always on the scorecard, with or without a target.
 KEY_METRICS = {"grdp_growth", "economy_size", "grdp_per_capita", "budget_revenue"}
 _TALLY_METRICS = {"targets_met", "targets_unmet", "targets_on_track", "targets_below_target"}
@@ -42,8 +44,10 @@ def scorecard(tables: dict) -> pd.DataFrame:
     previous, current = (spans + ["", ""])[:2]
     q = _normalised(tables["quantities"])
     # "gấp 10 lần so với năm 2004" and "vượt 1,3% dự toán" say how far, not how much.
+    # A level in percent ("quy mô kinh tế tăng 12%", "thu ngân sách đạt 105% dự toán") is a change
+    # or a share of a plan, not the level a target sets.
     q = q[(q["level"] == "province") & (q["territory"] != "") & (q["metric"] != "other") & (q["unit"] != "ratio")
-          & (q["qualifier"] != "exceeds")]
+          & (q["qualifier"] != "exceeds") & ~(q["metric"].isin(LEVEL_METRICS | _STATE_METRICS) & (q["unit"] == "percent"))]
     rows = []
     for (territory, metric, unit), group in q.groupby(["territory", "metric", "unit"], sort=True):
         row = _row(group, previous, current)
@@ -76,7 +80,7 @@ def _row(group: pd.DataFrame, previous: str, current: str) -> dict | None:
     tally = _tally(group, previous) if metric in _TALLY_METRICS else None
     if tally is not None or metric in _TALLY_METRICS:
         results = results.iloc[0:0]  # a tally's x/y is its result: the targets_met column holds it
-    prev_result = _latest(results[results["term_span"] == previous])
+    prev_result = _previous_result(metric, results[results["term_span"] == previous])
     baseline = _baseline(metric, results)
     if not any(x is not None for x in (prev_target, cur_target, tally)) and metric not in KEY_METRICS:
         return None
@@ -129,6 +133,17 @@ def _latest(rows: pd.DataFrame):
     keyed = rows.assign(_end=period.map(_period_end), _span=period.str.contains("-"), _achieved=rows["kind"] == "achieved")
     keyed = keyed.sort_values(["_end", "_span", "_achieved"], ascending=False, kind="mergesort")
     return keyed.iloc[0]
+
+
+def _previous_result(metric: str, rows: pd.DataFrame):
+    """The earlier term's result: for a rate its target sets as a yearly average over the term
+    (growth), the term's average as most articles state it ("bình quân đạt 7,4%/năm"), before
+    any single year's; otherwise the latest result."""
+    if metric in _AVERAGED_METRICS:
+        whole = rows[(rows["ref_period"] == "") | rows["ref_period"].str.contains("-", regex=False)]
+        if not whole.empty:
+            return _most_stated(whole)
+    return _latest(rows)
 
 
 def _baseline(metric: str, results: pd.DataFrame):

@@ -554,8 +554,16 @@ _COMPOUND_MONEY = re.compile(r"[ \t]+t[ỷỉ][ \t]+(\d{1,3})[ \t]+triệu[ \t]+
 _COMPOUND_TAIL = re.compile(r"\d[ \t]+t[ỷỉ][ \t]+\Z", re.IGNORECASE)
 
 
+# "Nhiệm kỳ 2020-2025, ... đạt 6,4%/năm; năm 2024 tăng trưởng đạt 8,2%": a clause after ";" that
+# names its own year refers to that year, not to the sentence's period.
+_CLAUSE_YEAR = re.compile(r";\s*(?:riêng\s+|trong\s+)?năm\s+((?:19|20)\d{2})(?![\d/\-–])[^;]*\Z", re.IGNORECASE)
+
+
 def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
     text = doc.text
+    clause_year = _CLAUSE_YEAR.search(text, sentence.start, match.start())
+    if clause_year:
+        ref_period = clause_year.group(1)
     if _COMPOUND_TAIL.search(text, max(0, match.start() - 8), match.start()):
         return None  # the "508" of "5 tỷ 508 triệu USD", read with the "5"
     before = text[max(sentence.start, match.start() - 40):match.start()]

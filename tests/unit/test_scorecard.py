@@ -66,3 +66,18 @@ def test_tenures_keep_each_territory_and_leave_out_former_and_national_posts(tab
     assert spells == {("Hậu Giang", "secretary"): ("2024-03-02", "2025-02-02", 2),
                       ("Cần Thơ (merged)", "deputy_secretary"): ("2025-10-02", "2025-10-02", 1)}
     assert "Lê Văn Dũng" not in set(tenures["name"])
+
+
+def test_a_growth_target_meets_the_term_average_and_a_level_in_percent_stays_out():
+    """A term's growth target ("bình quân 7%/năm") is met by the term's average, not by its last
+    year; "quy mô kinh tế tăng 12%" is a change, not the economy's size."""
+    texts = [(" date 2020-10-14 Đại hội Đảng bộ tỉnh Bạc Liêu nhiệm kỳ 2020-2025 đặt mục tiêu tăng trưởng kinh tế bình quân 7%/năm.", "s1"),
+             (" date 2025-03-02 Nhiệm kỳ 2020-2025, tỉnh Bạc Liêu tăng trưởng kinh tế bình quân đạt 6,4%/năm; năm 2024 tăng trưởng "
+              "đạt 8,2%.", "s2"),
+             (" date 2025-03-03 Năm 2024, quy mô nền kinh tế tỉnh Bạc Liêu đạt 80.000 tỷ đồng, tăng 12%.", "s3")]
+    tables = tables_from_corpus(Corpus(tuple(make_document(text, doc_id) for text, doc_id in texts)))
+    assert _cell(tables, "Bạc Liêu", "grdp_growth", "previous_term_target") == 7.0
+    assert _cell(tables, "Bạc Liêu", "grdp_growth", "previous_term_result") == 6.4
+    assert _cell(tables, "Bạc Liêu", "grdp_growth", "baseline") == 8.2
+    card = tables["scorecard"]
+    assert set(card.loc[card["metric"] == "economy_size", "unit"]) == {"billion_vnd"}
