@@ -48,6 +48,7 @@ def scorecard(tables: dict) -> pd.DataFrame:
     # or a share of a plan, not the level a target sets.
     q = q[(q["level"] == "province") & (q["territory"] != "") & (q["metric"] != "other") & (q["unit"] != "ratio")
           & (q["qualifier"] != "exceeds") & ~(q["metric"].isin(LEVEL_METRICS | _STATE_METRICS) & (q["unit"] == "percent"))]
+    q = q.assign(is_average=_is_average(q, tables["sentences"]))
     rows = []
     for (territory, metric, unit), group in q.groupby(["territory", "metric", "unit"], sort=True):
         row = _row(group, previous, current)
@@ -140,10 +141,25 @@ def _previous_result(metric: str, rows: pd.DataFrame):
     (growth), the term's average as most articles state it ("bình quân đạt 7,4%/năm"), before
     any single year's; otherwise the latest result."""
     if metric in _AVERAGED_METRICS:
-        whole = rows[(rows["ref_period"] == "") | rows["ref_period"].str.contains("-", regex=False)]
+        whole = rows[rows["is_average"] | rows["ref_period"].str.contains("-", regex=False)]
         if not whole.empty:
             return _most_stated(whole)
     return _latest(rows)
+
+
+_AVERAGE = re.compile(r"bình\s+quân|trung\s+bình|mỗi\s+năm|hằng\s+năm|hàng\s+năm", re.IGNORECASE)
+
+
+def _is_average(q: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
+    """Whether a figure is a yearly average: "bình quân" (or "mỗi năm", "hằng năm") shortly
+    before it, or "/năm" after it."""
+    starts = sentences.set_index(["doc_id", "sent_id"])[["start", "text"]]
+    flags = []
+    for doc_id, sent_id, start, quote in zip(q["doc_id"], q["sent_id"], q["start"], q["quote"]):
+        sentence_start, text = starts.loc[(doc_id, sent_id)] if (doc_id, sent_id) in starts.index else (start, "")
+        before = text[max(0, start - sentence_start - 60):max(0, start - sentence_start)]
+        flags.append(bool(_AVERAGE.search(before)) or quote.endswith("/năm"))
+    return pd.Series(flags, index=q.index, dtype=bool)
 
 
 def _baseline(metric: str, results: pd.DataFrame):

@@ -279,8 +279,10 @@ def _metric(clause: str, sentence_before: str, unit: str, unit_surface: str) -> 
     # The sentence before the clause names the indicator only when the clause goes on with it
     # ("...; năm 2022 đạt 7%"), not when it opens a subject of its own ("...; số vụ tội phạm giảm 0,3%").
     # A ")" in the clause closes the parenthesis that cut it ("Tốc độ tăng trưởng (GRDP) năm 2024 đạt").
-    goes_on = len(clause) == len(sentence_before) or ")" in clause or _LEADS_ON.match(clause)
-    scopes = (clause, sentence_before) if goes_on else (clause,)
+    # "khu vực I (nông nghiệp) đạt tăng trưởng": the subject stands before the parenthesis, so
+    # the words before it are read together with the clause.
+    goes_on = len(clause) == len(sentence_before) or _LEADS_ON.match(clause)
+    scopes = (sentence_before,) if ")" in clause else (clause, sentence_before) if goes_on else (clause,)
     for scope in scopes:
         best = None
         for code, en, _, cues in rules:
@@ -559,6 +561,12 @@ _COMPOUND_TAIL = re.compile(r"\d[ \t]+t[ỷỉ][ \t]+\Z", re.IGNORECASE)
 _CLAUSE_YEAR = re.compile(r";\s*(?:riêng\s+|trong\s+)?năm\s+((?:19|20)\d{2})(?![\d/\-–])[^;]*\Z", re.IGNORECASE)
 
 
+def _after_article_year(doc: ParsedDocument, period: str) -> bool:
+    """Whether *period* starts after the year the article's header dates it."""
+    year = doc.shared("header_year", lambda d: header_year(d.text))
+    return bool(year and period[:4].isdigit() and int(period[:4]) > year)
+
+
 def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
     text = doc.text
     clause_year = _CLAUSE_YEAR.search(text, sentence.start, match.start())
@@ -625,6 +633,8 @@ def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str
     clause = text[clause_start:match.start()]
     after = text[end:min(sentence.end, end + 80)]
     kind = _kind(unit, clause, after, _frame_at(frame_events, match.start(), sentence.para_id), ratio=denominator is not None)
+    if kind == "achieved" and _after_article_year(doc, ref_period):
+        kind = "target"  # "cam kết đạt 10% vào năm 2030": no result is known for a year still to come
     if unit in {"targets", "tasks"}:
         metric, metric_en = _count_metric(unit, kind, after)
     else:

@@ -288,6 +288,10 @@ FRAME_CASES = [
         "chủ yếu.\nTrong đó, tăng trưởng GRDP bình quân đạt 5,8%/năm.",
         [(14.0, "achieved", "exceeds"), (17.0, "plan_count", ""), (5.8, "achieved", "")],
         id="targets-tallied-in-a-review-open-no-target-frame"),
+    pytest.param(
+        " date 2025-10-12 Đại hội cam kết đạt tốc độ tăng trưởng kinh tế 9,5% vào năm 2030.",
+        [(9.5, "target", "")],
+        id="a-figure-for-a-year-still-to-come-is-no-result"),
 ]
 
 
@@ -295,3 +299,19 @@ FRAME_CASES = [
 def test_kind_by_frame(parse, text, expected):
     rows = extract_quantities(parse(text))
     assert [(r["value"], r["kind"], r["qualifier"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(" date 2025-01-20 Năm 2024, khu vực I (nông nghiệp) đạt tăng trưởng 3,1%.", ("sector_growth", "2024"),
+                     id="sector-named-before-a-parenthesis"),
+        pytest.param(" date 2025-01-20 Năm 2024, GRDP bình quân đầu người đạt 90,5 triệu đồng, tăng 12,2% so với cùng kỳ.",
+                     ("grdp_per_capita", "2024"), id="per-capita-change-is-no-growth-rate"),
+        pytest.param(" date 2025-09-20 Nhiệm kỳ 2020-2025, kinh tế tăng trưởng bình quân 6,9%/năm; năm 2024 tăng trưởng đạt 7,7%.",
+                     ("grdp_growth", "2024"), id="clause-naming-its-own-year"),
+    ],
+)
+def test_metric_and_period_of_the_last_number(parse, text, expected):
+    row = extract_quantities(parse(text))[-1]
+    assert (row["metric"], row["ref_period"]) == expected
