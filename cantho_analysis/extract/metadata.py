@@ -209,11 +209,15 @@ def _infer_year(text: str, dateline) -> int | None:
     if congress and (not years or years[-1] <= int(congress.group(1))):
         # A congress is held in the first year of the term it opens ("nhiệm kỳ 2020-2025").
         return int(congress.group(1))
+    cited = _year_after_cited_dates(text, day, month)
     if not years:
-        return _year_after_cited_dates(text, day, month)
+        return cited
     latest = years[-1]
     # An end-of-year conference reviews year Y and plans Y+1; early in the year it is held in Y+1.
-    return latest - 1 if month >= 10 and latest - 1 in years else latest
+    inferred = latest - 1 if month >= 10 and latest - 1 in years else latest
+    # A document cited with its full date precedes the article, whatever older years it names
+    # ("công tác tại tỉnh Cần Thơ (trước năm 2004)").
+    return max(inferred, cited or 0)
 
 
 def _year_after_cited_dates(text: str, day: int, month: int) -> int | None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -434,9 +435,25 @@ def _name_in_run(words, i, end, titles, text, known) -> Name | None:
         return Name(i, i + 1, run[0].start, run[0].end, full, "short_form") if full else None
     if run[0].text in _FIRST_NOT_NAME or any(w in _NOT_NAME for w in words_text[1:]) or len(run) > 5:
         return None
-    if tuple(w.lower() for w in words_text) in lex.places:
-        return None
+    if _bare(" ".join(words_text)) in _bare_places() or not all(_has_vowel(w) for w in words_text):
+        return None  # a place, even misspelt ("Lang Sơn"), or a word cut short ("Cần Th") is no name
     return Name(i, i + len(run), run[0].start, run[-1].end, " ".join(words_text), "text")
+
+
+def _bare(text: str) -> str:
+    """*text* lower-cased without its diacritics ("Lạng Sơn" -> "lang son")."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@functools.lru_cache(maxsize=None)
+def _bare_places() -> frozenset:
+    return frozenset(_bare(" ".join(key)) for key in _lexicon().places)
+
+
+def _has_vowel(word: str) -> bool:
+    """Every Vietnamese syllable has a vowel; "Th" and "Ng" are words cut short."""
+    return any(char in "aeiouy" for char in _bare(word))
 
 
 def _honorific_before(words: list[_Word], i: int) -> bool:

@@ -68,6 +68,12 @@ OFFICIAL_CASES = [
     pytest.param(
         "Ông Đỗ Văn Tám, Bí thư Đảng ủy xã Hòa Bình Tây, phát biểu.",
         [("Đỗ Văn Tám", "sub_secretary", "Đảng ủy xã Hòa Bình Tây", False)], id="commune-extends-a-province-name"),
+    pytest.param(
+        "Ông Hoàng Văn Bảy được bầu làm Bí thư Tỉnh ủy Lang Sơn.",
+        [("Hoàng Văn Bảy", "secretary", "Tỉnh ủy", True)], id="misspelt-place-is-no-name"),
+    pytest.param(
+        "Ông Lê Văn Tám giữ chức Bí thư Thành ủy TP.Cần Th",
+        [("Lê Văn Tám", "secretary", "Thành ủy TP.", True)], id="word-cut-short-is-no-name"),
 ]
 
 
