@@ -493,5 +493,15 @@ def key_tenures(tables: dict, territories: list[str]) -> pd.DataFrame:
     tenures = tables["tenures"]
     key = tenures[tenures["position_code"].isin(KEY_POSTS) & tenures["organization_key"].str.contains(":", regex=False)
                   & tenures["territory"].isin(territories)]
+    # One row per territory, post and person, whatever spelling of the body each article used.
+    key = key.groupby(["territory", "position_code", "name"], sort=False).agg(
+        organization_key=("organization_key", "first"), first_seen=("first_seen", _earliest), last_seen=("last_seen", "max"),
+        n_articles=("n_articles", "sum"), status=("status", "min"), provenance=("provenance", "; ".join)).reset_index()
     key = key.assign(_t=key["territory"].map(territories.index), _p=key["position_code"].map(KEY_POSTS.index))
-    return key.sort_values(["_t", "_p", "first_seen", "name"], kind="mergesort").drop(columns=["_t", "_p"]).reset_index(drop=True)
+    columns = ["territory", "organization_key", "position_code", "name", "first_seen", "last_seen", "n_articles", "status", "provenance"]
+    return key.sort_values(["_t", "_p", "first_seen", "name"], kind="mergesort")[columns].reset_index(drop=True)
+
+
+def _earliest(dates: pd.Series) -> str:
+    dated = dates[dates != ""]
+    return dated.min() if len(dated) else ""

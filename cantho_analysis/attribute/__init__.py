@@ -152,6 +152,9 @@ def _attribute_official(context: _Context, row: dict) -> None:
         row.update(territory="", territory_basis="", level="", level_basis="")
         return
     absorbed = named and gazetteer.successor(unit) not in ("", unit)
-    merged = row["status"] != "former" and not absorbed and periods.after_merger("", context.date, "", context.doc.params.merger_date)
+    # An undated article is placed by its own congress: one that opens the term after the merger.
+    undated_span = "" if context.date else context.congress_span
+    merged = row["status"] != "former" and not absorbed and periods.after_merger("", context.date, undated_span,
+                                                                                 context.doc.params.merger_date)
     row.update(territory=gazetteer.territory_name(unit, merged), territory_basis=basis, level=level_of_body(organization),
                level_basis="sentence")

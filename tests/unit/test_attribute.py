@@ -158,3 +158,17 @@ def test_officials_territory_follows_the_title_and_the_status():
     rows = {(r["position_code"], r["status"]): (r["territory"], r["level"]) for r in _rows(text, "officials")}
     assert rows[("secretary", "current")] == ("Cần Thơ (merged)", "province")
     assert rows[("secretary", "former")] == ("Sóc Trăng", "province")
+
+
+@pytest.mark.parametrize(
+    ("text", "territory"),
+    [
+        pytest.param("Đại hội Đảng bộ thành phố Cần Thơ lần thứ I, nhiệm kỳ 2025-2030 bế mạc. Bí thư Thành ủy Cần Thơ Lê Văn Sáu "
+                     "phát biểu.", "Cần Thơ (merged)", id="undated-congress-after-the-merger"),
+        pytest.param("Đại hội Đảng bộ thành phố Cần Thơ lần thứ XIV, nhiệm kỳ 2020-2025 bế mạc. Bí thư Thành ủy Cần Thơ Lê Văn Sáu "
+                     "phát biểu.", "Cần Thơ", id="undated-congress-before-the-merger"),
+    ],
+)
+def test_an_undated_articles_officials_follow_its_congress(text, territory):
+    (row,) = [r for r in _rows(text, "officials") if r["position_code"] == "secretary"]
+    assert row["territory"] == territory
