@@ -49,6 +49,7 @@ def scorecard(tables: dict) -> pd.DataFrame:
     q = q[(q["level"] == "province") & (q["territory"] != "") & (q["metric"] != "other") & (q["unit"] != "ratio")
           & (q["qualifier"] != "exceeds") & ~(q["metric"].isin(LEVEL_METRICS | _STATE_METRICS) & (q["unit"] == "percent"))]
     q = q.assign(is_average=_is_average(q, tables["sentences"]))
+    q = q.merge(tables["documents"][["doc_id", "published"]], on="doc_id", how="left")
     rows = []
     for (territory, metric, unit), group in q.groupby(["territory", "metric", "unit"], sort=True):
         row = _row(group, previous, current)
@@ -168,8 +169,19 @@ def _baseline(metric: str, results: pd.DataFrame):
     dated = results[results["ref_period"].str.fullmatch(r"\d{4}")]
     if dated.empty and metric in _STATE_METRICS:
         undated = results[(results["ref_period"] == "") & (results["term_span"] != "")]
-        dated = pd.concat([dated, undated.assign(ref_period=undated["term_span"].str[-4:])])
+        years = [_reviewed_year(span, published) for span, published in zip(undated["term_span"], undated["published"].fillna(""))]
+        dated = pd.concat([dated, undated.assign(ref_period=years)])
     return _latest(dated)
+
+
+def _reviewed_year(term_span: str, published: str) -> str:
+    """The year an undated level describes: its term's last year, unless its article appeared
+    before then (a yearly review: the year before an article of January to March, else its own)."""
+    end = int(term_span[-4:])
+    if len(published) >= 7:
+        year, month = int(published[:4]), int(published[5:7])
+        end = min(end, year - 1 if month <= 3 else year)
+    return str(end)
 
 
 def _tally(group: pd.DataFrame, previous: str):

@@ -87,6 +87,10 @@ _APPOINT = re.compile(
     r"(?:(?:bầu|tái\s+đắc\s+cử|đắc\s+cử|tái\s+cử|trúng\s+cử|chỉ\s+định|bổ\s+nhiệm|phân\s+công)"
     r"(?:\s+(?:giữ\s+chức(?:\s+vụ)?|làm|vào))?|giữ\s+chức(?:\s+vụ)?|làm|nhận\s+nhiệm\s+vụ|vào\s+chức\s+danh)\s*$",
     re.IGNORECASE)
+# Who approves, signs or announces an appointment is not the appointee: "Thủ tướng A vừa ký Quyết định
+# phê chuẩn kết quả bầu Chủ tịch UBND tỉnh", "ông B công bố quyết định chỉ định giữ chức Bí thư".
+_THIRD_PARTY = re.compile(r"phê\s+chuẩn|(?:ký|công\s+bố|trao|đọc)\s+(?:các\s+)?(?:quyết\s+định|nghị\s+quyết)|đề\s+nghị|giới\s+thiệu",
+                          re.IGNORECASE)
 _FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó|(?:đã\s+)?(?:kinh\s+qua|đảm\s+nhận|đảm\s+nhiệm|trải\s+qua))\s+"
                      r"(?:[^;.:]{0,40}?\s)?(?:chức\s+vụ|cương\s+vị|vị\s+trí|là)(?:[^;.:]{0,40}?\s+như|\s+như)?\s*:?\s*$",
                      re.IGNORECASE)
@@ -536,13 +540,13 @@ def _after_chain(items, k, text, direct, claimed, pairs) -> int:
                 status, list_mode = "former", True
             elif _RELIEVE.match(gap):
                 status = "former"
-            elif _APPOINT.match(gap):
+            elif _APPOINT.match(gap) and not _THIRD_PARTY.search(gap):
                 status = "appointed"
             else:
                 break
         elif _RELIEVE.match(gap) and not _LINK.match(gap):
             status = "former"  # "..., thôi tham gia Ban Chấp hành, thôi giữ chức <Title>"
-        elif _APPOINT.match(gap) and not _LINK.match(gap):
+        elif _APPOINT.match(gap) and not _LINK.match(gap) and not _THIRD_PARTY.search(gap):
             status = "appointed"
         elif not (_LIST_LINK if list_mode else _LINK).match(gap):
             break

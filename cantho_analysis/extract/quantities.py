@@ -137,7 +137,7 @@ _ESTIMATE = re.compile(r"\bước\b", re.IGNORECASE)
 # ahead quickly (an optional or look-behind start makes it try every alternative at every character).
 _TARGET_CUE = re.compile(
     r"đặt\s+(?:ra\s+)?mục\s+tiêu|mục\s+tiêu|phấn\s+đấu|các\s+chỉ\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)"
-    r"|chỉ\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)|định\s+hướng|tầm\s+nhìn",
+    r"|chỉ\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)|định\s+hướng|tầm\s+nhìn|kịch\s+bản\s+tăng\s+trưởng",
     re.IGNORECASE)
 # A target named inside a review ("vượt chỉ tiêu đề ra là 7%", "(chỉ tiêu Nghị quyết là ...)") holds for
 # its clause only, as do years and "ước".

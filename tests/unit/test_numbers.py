@@ -292,6 +292,10 @@ FRAME_CASES = [
         " date 2025-10-12 Đại hội cam kết đạt tốc độ tăng trưởng kinh tế 9,5% vào năm 2030.",
         [(9.5, "target", "")],
         id="a-figure-for-a-year-still-to-come-is-no-result"),
+    pytest.param(
+        " date 2025-06-12 Tỉnh tiếp tục bám sát kịch bản tăng trưởng GRDP từ 8,5% trở lên.",
+        [(8.5, "target", "at_least")],
+        id="a-growth-scenario-is-a-target"),
 ]
 
 

@@ -74,6 +74,12 @@ OFFICIAL_CASES = [
     pytest.param(
         "Ông Lê Văn Tám giữ chức Bí thư Thành ủy TP.Cần Th",
         [("Lê Văn Tám", "secretary", "Thành ủy TP.", True)], id="word-cut-short-is-no-name"),
+    pytest.param(
+        "Thủ tướng Chính phủ Trần Văn Chín vừa ký Quyết định phê chuẩn kết quả bầu Chủ tịch UBND tỉnh Bạc Liêu.",
+        [("Trần Văn Chín", "prime_minister", "", False)], id="who-approves-is-not-the-appointee"),
+    pytest.param(
+        "Ông Lê Văn Mười công bố quyết định chỉ định giữ chức Bí thư Tỉnh ủy Bạc Liêu.",
+        [], id="who-announces-is-not-the-appointee"),
 ]
 
 

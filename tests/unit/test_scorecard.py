@@ -81,3 +81,11 @@ def test_a_growth_target_meets_the_term_average_and_a_level_in_percent_stays_out
     assert _cell(tables, "Bạc Liêu", "grdp_growth", "baseline") == 8.2
     card = tables["scorecard"]
     assert set(card.loc[card["metric"] == "economy_size", "unit"]) == {"billion_vnd"}
+
+
+def test_an_undated_level_in_a_yearly_review_is_the_reviewed_years():
+    """"Quy mô nền kinh tế đạt N tỷ đồng" in a January review describes the year before, not the
+    term's last year."""
+    text = " date 2024-01-15 Tỉnh ủy Bạc Liêu tổng kết. Quy mô nền kinh tế đạt 61.000 tỷ đồng, theo giá hiện hành."
+    tables = tables_from_corpus(Corpus((make_document(text, "y1"),)))
+    assert _cell(tables, "Bạc Liêu", "economy_size", "baseline_year") == 2023
