@@ -97,6 +97,9 @@ _META_KEYS = ("published", "published_precision", "published_basis", "event_date
             "Chiều 4/9, HĐND tỉnh bầu bà Lê Thị Ba, nữ Phó Chủ tịch UBND tỉnh đầu tiên kể từ năm 1991.",
             ("", "", "", ""), id="ever-since-year-is-no-publication-year"),
         pytest.param(
+            "Trang chủ Chính trị\n10:05 | 04/11/2025 GMT+7\n\nHội nghị Tỉnh ủy\n\nChiều 3/11, Tỉnh ủy họp.",
+            ("2025-11-04", "day", "header", "2025-11-03"), id="stamp-line-after-a-breadcrumb"),
+        pytest.param(
             "Chiều 3/10, HĐND tỉnh bầu ông Lê Văn Ba, từng công tác tại tỉnh (trước năm 2003), theo Quyết định ngày 20/2/2025.",
             ("2025-10", "month", "inferred", "2025-10-03"), id="cited-date-beats-an-older-year"),
         pytest.param(
