@@ -29,7 +29,7 @@ _EVENT_DAY = re.compile(
 # "Thứ Hai 21/09/2020 , 18:55 (GMT+7)", "Cập nhật: 03/02/2026 16:51".
 _STAMP_LINE = re.compile(
     r"^\s*(?:[^\W\d_][^\d\n|:]{0,30}\s(?=\d{1,2}:\d{2}))?"  # a section name before the time: "Chính trị 08:00 | 26/06/2025"
-    r"(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*(?:ngày\s+)?|\d{1,2}:\d{2}\s*[,|]?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*[,|]?\s*"
+    r"(?:Cập nhật(?: lúc)?\s*:?\s*|(?:Thứ\s+\w+|Chủ\s+nhật)\s*,?\s*(?:ngày\s+)?|\d{1,2}:\d{2}\s*[,|]?\s*)*(\d{1,2})/(\d{1,2})/(\d{4})\s*[,|\-–]?\s*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)?\s*(?:\(?GMT\s*[+-]\s*\d+\)?)?\s*$"
     # ... or glued to the first word of the body, a line break lost in extraction ("14/12/2021Ngày 13/12, ...").
     rf"|^\s*(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})(?=[{UPPER}][^\W\d_])", re.IGNORECASE)
@@ -162,13 +162,13 @@ def _stamp_line(paras: list[str]):
     over a bare date, which may be the date a page was listed rather than published."""
     found = []
     # A site's breadcrumb may share the stamp's paragraph: "Trang chủ Chính trị\n11:19 | 09/12/2025 GMT+7".
-    for para in (line for para in paras[:6] for line in para.split("\n")):
-        match = _STAMP_LINE.match(para) or _BYLINE_STAMP.match(para)
+    for line in (line for para in paras[:6] for line in para.split("\n")):
+        match = _STAMP_LINE.match(line) or _BYLINE_STAMP.match(line)
         if match:
             day, month, year = (int(g) for g in match.groups() if g is not None)
             iso = _iso(year, month, day)
             if iso:
-                found.append((not _TIME_OF_DAY.search(para), iso))
+                found.append((not _TIME_OF_DAY.search(line), iso))
     return (min(found, key=lambda f: f[0])[1], "day", "header") if found else None
 
 

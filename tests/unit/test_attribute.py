@@ -170,5 +170,14 @@ def test_officials_territory_follows_the_title_and_the_status():
     ],
 )
 def test_an_undated_articles_officials_follow_its_congress(text, territory):
+    """An undated article is placed by its congress."""
     (row,) = [r for r in _rows(text, "officials") if r["position_code"] == "secretary"]
     assert row["territory"] == territory
+
+
+def test_a_congress_after_the_articles_date_is_not_its_own():
+    """A 2020 history of the province's first congress (1976) is no I-term (2025-2030) article."""
+    text = (" date 2020-09-21 Đại hội đại biểu Đảng bộ tỉnh Bạc Liêu lần thứ I.\n"
+            "Đại hội bầu Ban Chấp hành Đảng bộ tỉnh gồm 35 ủy viên.")
+    (row,) = _rows(text, "quantities")
+    assert row["term_span"] != "2025-2030"

@@ -97,6 +97,9 @@ _META_KEYS = ("published", "published_precision", "published_basis", "event_date
             "Chiều 4/9, HĐND tỉnh bầu bà Lê Thị Ba, nữ Phó Chủ tịch UBND tỉnh đầu tiên kể từ năm 1991.",
             ("", "", "", ""), id="ever-since-year-is-no-publication-year"),
         pytest.param(
+            "Các kỳ đại hội của tỉnh\n\n21/09/2020 - 10:41\n\nTừ năm 1976 đến năm 1991, Đảng bộ tỉnh có 4 lần đại hội.",
+            ("2020-09-21", "day", "header", ""), id="stamp-line-date-dash-time"),
+        pytest.param(
             "Trang chủ Chính trị\n10:05 | 04/11/2025 GMT+7\n\nHội nghị Tỉnh ủy\n\nChiều 3/11, Tỉnh ủy họp.",
             ("2025-11-04", "day", "header", "2025-11-03"), id="stamp-line-after-a-breadcrumb"),
         pytest.param(
