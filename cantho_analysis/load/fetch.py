@@ -32,7 +32,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
-from .sources import MANIFEST_NAME, read_manifest, write_atomic, write_manifest
+from ..files import write_atomic
+from .sources import MANIFEST_NAME, read_manifest, write_manifest
 
 USER_AGENT_TOKEN = "cantho-analysis"
 USER_AGENT = f"{USER_AGENT_TOKEN}/{__version__} (research corpus builder; honours robots.txt)"
