@@ -64,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     fetch.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per connection and read (default %(default)s)")
     fetch.add_argument("--retries", type=int, default=2, metavar="N",
                        help="further attempts after a timeout, network error, 429 or 5xx, with exponential backoff (default %(default)s)")
-    fetch.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help="refuse larger pages (default %(default)s)")
+    fetch.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                       help="refuse larger pages, counted after gzip/deflate decompression (default %(default)s)")
 
     codebook = sub.add_parser("codebook", help="write docs/codebook.md from the codebook")
     codebook.add_argument("--out", type=Path, default=config.REPO_DIR / "docs" / "codebook.md")

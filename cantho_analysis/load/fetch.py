@@ -26,6 +26,7 @@ import unicodedata
 import urllib.error
 import urllib.request
 import urllib.robotparser
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
 from ..files import write_atomic
+from .plausible import not_text_reason
 from .sources import MANIFEST_NAME, read_manifest, write_manifest
 
 USER_AGENT_TOKEN = "cantho-analysis"
@@ -40,6 +42,10 @@ USER_AGENT = f"{USER_AGENT_TOKEN}/{__version__} (research corpus builder; honour
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _MAX_RETRY_AFTER = 120.0
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# The content codings _Inflater decodes, and so the only ones asked for.  Brotli (br) would need a
+# library the package does not depend on; a server that sends it anyway is refused by name.
+ACCEPT_ENCODING = "gzip, deflate"
+_CODINGS = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
 # Page metadata that states the publication time, most specific first.
 _DATE_META = ("article:published_time", "og:article:published_time", "datePublished", "pubdate",
               "dc.date.issued", "publishdate")
@@ -357,6 +363,85 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def content_coding(headers, status: int | None = None) -> str:
+    """The content coding of a response: ``""`` (none), ``"gzip"`` or ``"deflate"``; any other
+    raises :class:`FetchError`.  A server may compress although it was not asked to.
+
+    >>> content_coding({"Content-Encoding": "x-gzip"}), content_coding({"Content-Encoding": "identity"}), content_coding({})
+    ('gzip', '', '')
+    >>> content_coding({"Content-Encoding": "br"})
+    Traceback (most recent call last):
+    ...
+    cantho_analysis.load.fetch.FetchError: unsupported content-encoding: br
+    """
+    codings = [c.strip().lower() for c in (headers.get("Content-Encoding") or "").split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if not codings:
+        return ""
+    if len(codings) == 1 and codings[0] in _CODINGS:
+        return _CODINGS[codings[0]]
+    raise FetchError(f"unsupported content-encoding: {', '.join(codings)}", status)
+
+
+def _zlib_header(data: bytes) -> bool:
+    """Whether *data* starts with a zlib header (RFC 1950); ``deflate`` should be zlib-wrapped,
+    but some servers send raw deflate (RFC 1951)."""
+    return data[0] & 0x0F == 8 and data[0] >> 4 <= 7 and int.from_bytes(data[:2], "big") % 31 == 0
+
+
+class _Inflater:
+    """Decodes a gzip or deflate body as it arrives.
+
+    The decoded size is counted against the limit while decoding (zlib's ``max_length``), so a
+    decompression bomb, a few kilobytes that inflate to gigabytes, is refused after at most
+    limit + 1 decoded bytes and is never inflated in memory.
+
+    >>> body = zlib.compress(b"<p>" + b"x" * 5000 + b"</p>")
+    >>> inflater = _Inflater("deflate", 10_000, 200)
+    >>> len(inflater.feed(body[:7]) + inflater.feed(body[7:]) + inflater.finish())
+    5007
+    >>> _Inflater("deflate", 1000, 200).feed(body)
+    Traceback (most recent call last):
+    ...
+    cantho_analysis.load.fetch.FetchError: page larger than the limit of 1000 bytes once decompressed (deflate)
+    """
+
+    def __init__(self, coding: str, limit: int, status: int | None):
+        self.coding, self.limit, self.status, self.size = coding, limit, status, 0
+        self._wbits = 16 + zlib.MAX_WBITS if coding == "gzip" else None  # deflate: decided by the first bytes
+        self._zlib = zlib.decompressobj(self._wbits) if self._wbits else None
+        self._first = b""
+
+    def feed(self, data: bytes) -> bytes:
+        if self._zlib is None:
+            data, self._first = self._first + data, b""
+            if len(data) < 2:
+                self._first = data
+                return b""
+            self._wbits = zlib.MAX_WBITS if _zlib_header(data) else -zlib.MAX_WBITS
+            self._zlib = zlib.decompressobj(self._wbits)
+        pieces = []
+        while data:
+            try:
+                piece = self._zlib.decompress(data, self.limit - self.size + 1)
+            except zlib.error as exc:
+                raise FetchError(f"the {self.coding} body does not decode ({exc})", self.status) from None
+            self.size += len(piece)
+            if self.size > self.limit:
+                raise FetchError(f"page larger than the limit of {self.limit} bytes once decompressed ({self.coding})", self.status)
+            pieces.append(piece)
+            data = self._zlib.unconsumed_tail
+            if self._zlib.eof and self._zlib.unused_data:  # gzip allows several members one after another
+                data, self._zlib = self._zlib.unused_data, zlib.decompressobj(self._wbits)
+        return b"".join(pieces)
+
+    def finish(self) -> bytes:
+        """Check that the stream ended; a cut one would give half a page."""
+        if self._zlib is None or not self._zlib.eof:
+            raise FetchError(f"the {self.coding} body is truncated", self.status)
+        return b""
+
+
 @dataclass
 class Fetcher:
     """HTTP client with per-host delays, bounded retries and a robots.txt cache.
@@ -423,7 +508,8 @@ class Fetcher:
 
     def _request(self, url: str, html_only: bool) -> Page:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
-                                                       "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"})
+                                                       "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+                                                       "Accept-Encoding": ACCEPT_ENCODING})
         try:
             with self._open(request) as response:
                 return self._page(url, response, html_only)
@@ -439,10 +525,12 @@ class Fetcher:
         content_type = response.headers.get_content_type()
         if html_only and content_type not in _HTML_TYPES:
             raise FetchError(f"not an HTML page ({content_type})", response.status)
+        coding = content_coding(response.headers, response.status)
         length = response.headers.get("Content-Length")
         if length and length.isdigit() and int(length) > self.options.max_bytes:
             raise FetchError(f"page larger than the limit of {self.options.max_bytes} bytes ({length} bytes)", response.status)
-        body = _read_limited(response, self.options.max_bytes)
+        inflater = _Inflater(coding, self.options.max_bytes, response.status) if coding else None
+        body = _read_limited(response, self.options.max_bytes, inflater)
         return Page(url, response.geturl(), response.status, body, response.headers.get_content_charset())
 
     def _robots_for(self, url: str):
@@ -492,17 +580,19 @@ def _network_error(reason) -> FetchError:
     return FetchError(f"network error: {text}", retryable=True)
 
 
-def _read_limited(response, max_bytes: int) -> bytes:
-    """At most *max_bytes*; a longer body (whatever its Content-Length said) is refused."""
+def _read_limited(response, max_bytes: int, inflater: _Inflater | None = None) -> bytes:
+    """The body, decoded by *inflater* if the server compressed it.  At most *max_bytes* are
+    received and at most *max_bytes* decoded: a longer body (whatever its Content-Length said) is
+    refused."""
     chunks, size = [], 0
-    while True:
-        chunk = response.read(65536)
-        if not chunk:
-            return b"".join(chunks)
+    while chunk := response.read(65536):
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"page larger than the limit of {max_bytes} bytes", response.status)
-        chunks.append(chunk)
+        chunks.append(inflater.feed(chunk) if inflater else chunk)
+    if inflater:
+        chunks.append(inflater.finish())
+    return b"".join(chunks)
 
 
 # ---------------------------------------------------------------- the corpus
@@ -565,6 +655,9 @@ def _extract(html: str, url: str | None, http_status=None) -> Article:
         raise FetchError(f"extraction failed ({type(exc).__name__}: {exc})", http_status) from None
     if not article.text:
         raise FetchError("no article text found on the page", http_status)
+    reason = not_text_reason(article_text(article))
+    if reason:  # bytes that were never text (an undeclared compression, a binary file) are not an article
+        raise FetchError(f"the page is not plausible text: {reason}", http_status)
     return article
 
 
