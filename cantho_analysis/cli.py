@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     fetch.add_argument("--delay", type=float, default=1.0, metavar="SECONDS",
                        help="wait between two requests to the same host (default %(default)s; a larger robots.txt Crawl-delay wins)")
     fetch.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per connection and read (default %(default)s)")
+    fetch.add_argument("--max-time", type=float, default=60.0, metavar="SECONDS",
+                       help="per request, the whole download (connection, headers, body): a server still sending when it "
+                            "passes is cut off, not retried, and nothing is saved (default %(default)s)")
     fetch.add_argument("--retries", type=int, default=2, metavar="N",
                        help="further attempts after a timeout, network error, 429 or 5xx, with exponential backoff (default %(default)s)")
     fetch.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
@@ -154,7 +157,7 @@ def _fetch(args) -> int:
 
     if (args.urls is None) == (args.html is None):
         raise ValueError("fetch: give either a URL list (URLS) or --html DIR, not both or neither")
-    options = FetchOptions(delay=args.delay, timeout=args.timeout, retries=args.retries, backoff=2.0,
+    options = FetchOptions(delay=args.delay, timeout=args.timeout, max_time=args.max_time, retries=args.retries, backoff=2.0,
                            max_bytes=args.max_bytes, ignore_robots=args.ignore_robots, refresh=args.refresh)
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     try:

@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 import zlib
 from pathlib import Path
 
@@ -31,7 +32,8 @@ class NewsSite:
     """An invented news site on 127.0.0.1 (pages from tests/fixtures/fetch_site/), with the
     cases a crawler meets: robots.txt, a redirect, a missing page, a page that never answers,
     oversized pages, a temporary server error, a non-HTML file, a redirect to file://, compressed
-    pages (sent compressed whatever the request asked for) and a decompression bomb.
+    pages (sent compressed whatever the request asked for), a decompression bomb, and pages that
+    trickle their body or their headers a byte at a time.
 
     ``requests`` logs ``(path, user_agent)`` and ``accept_encoding`` each request's
     Accept-Encoding header; ``robots`` is the robots.txt body (None: 404;
@@ -121,6 +123,10 @@ class NewsSite:
             return self._send(h, 200, body, "text/html; charset=utf-8", {"Content-Encoding": coding} if coding else {})
         if path == "/nen/bom.html":
             return self._send(h, 200, self.bomb, "text/html; charset=utf-8", {"Content-Encoding": "gzip"})
+        if path == "/nho-giot.html":
+            return self._trickle_body(h)
+        if path == "/nho-giot-tieu-de.html":
+            return self._trickle_headers(h)
         return self._send(h, 404, b"<html><body>Khong tim thay</body></html>", "text/html")
 
     # Copies of dai-hoi.html: path -> (Content-Encoding, compression).
@@ -136,6 +142,27 @@ class NewsSite:
         # decode as U+FFFD.
         "/sai-bang-ma.html": ("", lambda b: b.decode().encode("cp1258", errors="replace")),
     }
+    TRICKLE_S = 0.05  # one byte this often, far within any --timeout, until the client hangs up
+
+    def _trickle_body(self, h) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        h.end_headers()
+        h.wfile.write(b"<html><body><p>")
+        self._trickle(h)
+
+    def _trickle_headers(self, h) -> None:
+        h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Cham: ")
+        self._trickle(h)
+
+    def _trickle(self, h) -> None:
+        for _ in range(int(30 / self.TRICKLE_S)):
+            if self.release.is_set():
+                return
+            h.wfile.write(b"x")
+            h.wfile.flush()
+            time.sleep(self.TRICKLE_S)
+
     @staticmethod
     def _send(h, status: int, body: bytes, content_type: str, headers: dict | None = None) -> None:
         h.send_response(status)

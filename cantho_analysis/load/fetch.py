@@ -21,6 +21,7 @@ import hashlib
 import http.client
 import re
 import socket
+import threading
 import time
 import unicodedata
 import urllib.error
@@ -63,6 +64,7 @@ class FetchOptions:
 
     delay: float = 1.0          # between two requests to the same host
     timeout: float = 20.0       # per connection attempt and per read
+    max_time: float = 60.0      # per request, all of it: a server that trickles bytes never hits the timeout
     retries: int = 2            # further attempts after a timeout, a network error, 429 or 5xx
     backoff: float = 2.0        # wait before retry k (from 0): backoff * 2**k
     max_bytes: int = 5_000_000  # larger pages are refused
@@ -70,9 +72,10 @@ class FetchOptions:
     refresh: bool = False       # fetch again and overwrite articles already saved
 
     def __post_init__(self):
-        for name in ("delay", "timeout", "backoff"):
-            if getattr(self, name) < 0 or (name == "timeout" and self.timeout == 0):
-                raise ValueError(f"--{name}: {getattr(self, name)} must be {'positive' if name == 'timeout' else 'zero or more'}")
+        for name, positive in (("delay", False), ("timeout", True), ("max_time", True), ("backoff", False)):
+            value = getattr(self, name)
+            if value < 0 or (positive and value == 0):
+                raise ValueError(f"--{name.replace('_', '-')}: {value} must be {'positive' if positive else 'zero or more'}")
         if self.retries < 0:
             raise ValueError(f"--retries: {self.retries} must be zero or more")
         if self.max_bytes < 1:
@@ -363,6 +366,71 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Deadline:
+    """The ``--max-time`` of one request.
+
+    Each read waits at most ``--timeout``, so a server that sends a byte every few seconds never
+    times out.  When the deadline passes, a timer shuts down the sockets the request opened,
+    which ends the read that is waiting, be it for the headers or the body.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds, self.expired = seconds, False
+        self.sockets: list[socket.socket] = []
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    @property
+    def reason(self) -> str:
+        return f"exceeded --max-time {self.seconds:g} s"
+
+    def __enter__(self):
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._timer.cancel()
+        return False
+
+    def _expire(self) -> None:
+        self.expired = True
+        for sock in list(self.sockets):
+            try:
+                # A blocked recv returns at once (close() would not wake it).  The plain socket's
+                # method: urllib has already "closed" the socket, which only stops its own use of
+                # it (the response still reads from it), and an SSL socket refuses once closed.
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            except OSError:
+                pass  # the connection has really ended
+
+
+class _Tracked:
+    """Handler mixin: every socket the handler connects is handed to *track*, so that the current
+    request's :class:`_Deadline` can shut it down."""
+
+    def __init__(self, track: Callable[[socket.socket], None]):
+        super().__init__()
+        self.track = track
+
+    def do_open(self, http_class, req, **kwargs):
+        track = self.track
+
+        class Connection(http_class):
+            def connect(self):
+                super().connect()
+                track(self.sock)
+
+        return super().do_open(Connection, req, **kwargs)
+
+
+class _TrackedHTTP(_Tracked, urllib.request.HTTPHandler):
+    pass
+
+
+class _TrackedHTTPS(_Tracked, urllib.request.HTTPSHandler):
+    pass
+
+
 def content_coding(headers, status: int | None = None) -> str:
     """The content coding of a response: ``""`` (none), ``"gzip"`` or ``"deflate"``; any other
     raises :class:`FetchError`.  A server may compress although it was not asked to.
@@ -455,6 +523,7 @@ class Fetcher:
     _last: dict = field(default_factory=dict)
     _robots: dict = field(default_factory=dict)
     _opener: urllib.request.OpenerDirector | None = None
+    _deadline: _Deadline | None = None  # of the request in progress
 
     def get(self, url: str, html_only: bool = True) -> Page:
         """Fetch *url*, retrying timeouts, network errors, 429 and 5xx; raise :class:`FetchError`."""
@@ -485,8 +554,13 @@ class Fetcher:
 
     def _open(self, request):
         if self._opener is None:
-            self._opener = urllib.request.build_opener(_CheckedRedirects(self.allowed))
+            self._opener = urllib.request.build_opener(_CheckedRedirects(self.allowed), _TrackedHTTP(self._track),
+                                                       _TrackedHTTPS(self._track))
         return self._opener.open(request, timeout=self.options.timeout)
+
+    def _track(self, sock: socket.socket) -> None:
+        if self._deadline is not None:
+            self._deadline.sockets.append(sock)
 
     def _host(self, url: str) -> str:
         return urlsplit(url).netloc.lower()
@@ -510,18 +584,23 @@ class Fetcher:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
                                                        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
                                                        "Accept-Encoding": ACCEPT_ENCODING})
+        deadline = _Deadline(self.options.max_time)
+        # A redirect may fetch the target's robots.txt, a request of its own, in the middle of this one.
+        outer, self._deadline = self._deadline, deadline
         try:
-            with self._open(request) as response:
-                return self._page(url, response, html_only)
+            with deadline, self._open(request) as response:
+                return self._page(url, response, html_only, deadline)
         except urllib.error.HTTPError as exc:
             raise FetchError(f"HTTP {exc.code} {exc.reason}", exc.code, exc.code in _RETRY_STATUS,
                              _retry_after(exc.headers)) from None
         except urllib.error.URLError as exc:
-            raise _network_error(exc.reason) from None
+            raise (FetchError(deadline.reason) if deadline.expired else _network_error(exc.reason)) from None
         except (OSError, http.client.HTTPException) as exc:  # timeouts, resets, broken responses
-            raise _network_error(exc) from None
+            raise (FetchError(deadline.reason) if deadline.expired else _network_error(exc)) from None
+        finally:
+            self._deadline = outer
 
-    def _page(self, url: str, response, html_only: bool) -> Page:
+    def _page(self, url: str, response, html_only: bool, deadline: _Deadline) -> Page:
         content_type = response.headers.get_content_type()
         if html_only and content_type not in _HTML_TYPES:
             raise FetchError(f"not an HTML page ({content_type})", response.status)
@@ -530,7 +609,7 @@ class Fetcher:
         if length and length.isdigit() and int(length) > self.options.max_bytes:
             raise FetchError(f"page larger than the limit of {self.options.max_bytes} bytes ({length} bytes)", response.status)
         inflater = _Inflater(coding, self.options.max_bytes, response.status) if coding else None
-        body = _read_limited(response, self.options.max_bytes, inflater)
+        body = _read_limited(response, self.options.max_bytes, deadline, inflater)
         return Page(url, response.geturl(), response.status, body, response.headers.get_content_charset())
 
     def _robots_for(self, url: str):
@@ -580,19 +659,32 @@ def _network_error(reason) -> FetchError:
     return FetchError(f"network error: {text}", retryable=True)
 
 
-def _read_limited(response, max_bytes: int, inflater: _Inflater | None = None) -> bytes:
+def _read_limited(response, max_bytes: int, deadline: _Deadline, inflater: _Inflater | None = None) -> bytes:
     """The body, decoded by *inflater* if the server compressed it.  At most *max_bytes* are
     received and at most *max_bytes* decoded: a longer body (whatever its Content-Length said) is
-    refused."""
+    refused, and so is one still arriving when *deadline* passes."""
     chunks, size = [], 0
-    while chunk := response.read(65536):
+    while chunk := _read_chunk(response, deadline):
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"page larger than the limit of {max_bytes} bytes", response.status)
         chunks.append(inflater.feed(chunk) if inflater else chunk)
+    if deadline.expired:  # the connection it shut down reads as the end of the body
+        raise FetchError(deadline.reason, response.status)
     if inflater:
         chunks.append(inflater.finish())
     return b"".join(chunks)
+
+
+def _read_chunk(response, deadline: _Deadline) -> bytes:
+    if deadline.expired:
+        raise FetchError(deadline.reason, response.status)
+    try:
+        return response.read(65536)
+    except (OSError, http.client.HTTPException):
+        if deadline.expired:
+            raise FetchError(deadline.reason, response.status) from None
+        raise
 
 
 # ---------------------------------------------------------------- the corpus

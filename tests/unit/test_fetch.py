@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import time
 import tracemalloc
 
 import pytest
@@ -161,6 +162,21 @@ def test_a_decompression_bomb_is_never_inflated_in_memory(news_site, tmp_path):
     assert _manifest(tmp_path)[0]["status"].startswith("failed: page larger than the limit of 100000 bytes once decompressed")
     assert peak < 2_000_000, f"{peak} bytes allocated: the bomb was inflated"
     assert list(tmp_path.glob("*.txt")) == []
+
+
+@pytest.mark.parametrize("path", ["/nho-giot.html", "/nho-giot-tieu-de.html"], ids=["body", "headers"])
+def test_a_trickling_server_is_cut_off_at_max_time(news_site, tmp_path, path):
+    """A byte every 50 ms never trips the 5 s --timeout; the 0.5 s --max-time cuts it off."""
+    options = FetchOptions(delay=0, timeout=5, retries=1, backoff=0, max_time=0.5)
+    started = time.monotonic()
+    urls, summary = _fetch(news_site, [path, "/chinh-tri/dai-hoi.html"], tmp_path, options)
+    elapsed = time.monotonic() - started
+    rows = _by_url(tmp_path)
+    assert rows[urls[0]]["status"] == "failed: exceeded --max-time 0.5 s"
+    assert news_site.paths().count(path) == 1  # a deliberate trickle is not retried
+    assert not (tmp_path / f"{doc_id_for(urls[0])}.txt").exists()
+    assert rows[urls[1]]["status"] == "ok"
+    assert elapsed < 3, f"took {elapsed:.1f} s"
 
 
 @pytest.mark.parametrize("url, reason", [
@@ -368,6 +384,8 @@ def test_an_interrupted_fetch_command_says_how_to_resume(monkeypatch, tmp_path, 
 
 
 @pytest.mark.parametrize("option, value, message", [
+    ("--max-time", "0", "--max-time: 0.0 must be positive"),
+    ("--max-time", "-5", "--max-time: -5.0 must be positive"),
     ("--timeout", "0", "--timeout: 0.0 must be positive"),
     ("--delay", "-1", "--delay: -1.0 must be zero or more"),
     ("--max-bytes", "0", "--max-bytes: 0 must be positive"),
