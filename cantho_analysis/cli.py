@@ -52,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                     "its source, title, site, SHA-256, status). Polite: honours robots.txt, waits between requests "
                     "to a host, retries with backoff. Articles already saved are skipped, so an interrupted run resumes.")
     fetch.add_argument("urls", type=Path, nargs="?", metavar="URLS",
-                       help="text file with one URL per line (blank lines and # comments allowed), or a CSV with a url column")
+                       help="text file with one URL per line (blank lines and # comments allowed), or a CSV or TSV "
+                            "with a url column (such as corpus/reference_articles.tsv)")
     fetch.add_argument("--html", type=Path, metavar="DIR",
                        help="convert the saved .html pages of DIR instead of fetching (URL from the page's canonical link, else the file name)")
     fetch.add_argument("--out", type=Path, required=True, metavar="CORPUS_DIR", help="corpus folder (created if missing)")

@@ -130,7 +130,8 @@ class Summary:
 
 def read_url_list(path: str | Path) -> list[str]:
     """The URLs of *path*: a text file with one URL per line (blank lines and ``#`` comments
-    allowed) or a CSV file with a ``url`` column.  Duplicates are dropped, first kept.
+    allowed), or a CSV (``.csv``) or tab-separated (``.tsv``) file with a ``url`` column, such as
+    ``corpus/reference_articles.tsv``.  Duplicates are dropped, first kept.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "urls.txt"
@@ -145,9 +146,10 @@ def read_url_list(path: str | Path) -> list[str]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError(f"{path}: the URL list is not UTF-8 text") from None
-    urls = _csv_urls(path, text) if path.suffix.lower() == ".csv" else _line_urls(text)
+    delimiter = _TABLE_DELIMITERS.get(path.suffix.lower())
+    urls = _table_urls(path, text, delimiter) if delimiter else _line_urls(text)
     if not urls:
-        raise ValueError(f"{path}: no URLs (one per line, or a CSV with a 'url' column; blank lines and # comments are ignored)")
+        raise ValueError(f"{path}: no URLs (one per line, or a CSV or TSV with a 'url' column; blank lines and # comments are ignored)")
     return list(dict.fromkeys(urls))
 
 
@@ -156,11 +158,15 @@ def _line_urls(text: str) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def _csv_urls(path: Path, text: str) -> list[str]:
-    reader = csv.DictReader(text.splitlines())
+_TABLE_DELIMITERS = {".csv": ",", ".tsv": "\t"}
+
+
+def _table_urls(path: Path, text: str, delimiter: str) -> list[str]:
+    reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
     columns = {(name or "").strip().lower(): name for name in reader.fieldnames or []}
     if "url" not in columns:
-        raise ValueError(f"{path}: the CSV has no 'url' column (columns: {', '.join(columns) or 'none'})")
+        kind = "CSV" if delimiter == "," else "TSV"
+        raise ValueError(f"{path}: the {kind} has no 'url' column (columns: {', '.join(columns) or 'none'})")
     return [row[columns["url"]].strip() for row in reader if (row.get(columns["url"]) or "").strip()]
 
 

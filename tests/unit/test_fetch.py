@@ -351,6 +351,7 @@ def test_progress_and_summary(news_site, tmp_path):
     ("urls.txt", "https://a.example/1.html\nhttps://a.example/1.html\n", ["https://a.example/1.html"]),
     ("urls.csv", "title,URL\nBài 1,https://a.example/1.html\nBài 2,\n", ["https://a.example/1.html"]),
     ("urls.csv", "\ufeffurl\nhttps://a.example/1.html\n", ["https://a.example/1.html"]),
+    ("urls.tsv", "url\ttitle\tpublished\nhttps://a.example/1.html\tBài 1, số 2\t2025-09\n\tBài 3\t\n", ["https://a.example/1.html"]),
 ])
 def test_url_lists(tmp_path, name, content, expected):
     (tmp_path / name).write_text(content, encoding="utf-8")
@@ -361,6 +362,7 @@ def test_url_lists(tmp_path, name, content, expected):
     ("missing.txt", None, "missing.txt: URL list not found"),
     ("empty.txt", "# chỉ có chú thích\n\n", "empty.txt: no URLs"),
     ("bad.csv", "link,title\nhttps://a.example/1.html,x\n", "bad.csv: the CSV has no 'url' column (columns: link, title)"),
+    ("bad.tsv", "link\ttitle\nhttps://a.example/1.html\tx\n", "bad.tsv: the TSV has no 'url' column (columns: link, title)"),
     ("latin1.txt", "https://a.example/\xe9".encode("latin-1"), "latin1.txt: the URL list is not UTF-8 text"),
 ])
 def test_bad_url_lists_are_one_line_errors(tmp_path, capsys, name, content, message):
