@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import hashlib
 import http.client
+import math
 import re
 import socket
 import threading
@@ -74,6 +75,8 @@ class FetchOptions:
     def __post_init__(self):
         for name, positive in (("delay", False), ("timeout", True), ("max_time", True), ("backoff", False)):
             value = getattr(self, name)
+            if not math.isfinite(value):  # inf or nan would pass the comparisons below, and no timer takes them
+                raise ValueError(f"--{name.replace('_', '-')}: {value} is not a number of seconds")
             if value < 0 or (positive and value == 0):
                 raise ValueError(f"--{name.replace('_', '-')}: {value} must be {'positive' if positive else 'zero or more'}")
         if self.retries < 0:

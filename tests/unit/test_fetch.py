@@ -391,7 +391,9 @@ def test_an_interrupted_fetch_command_says_how_to_resume(monkeypatch, tmp_path, 
     ("--timeout", "0", "--timeout: 0.0 must be positive"),
     ("--delay", "-1", "--delay: -1.0 must be zero or more"),
     ("--max-bytes", "0", "--max-bytes: 0 must be positive"),
-], ids=["max-time-zero", "max-time-negative", "timeout-zero", "delay-negative", "max-bytes-zero"])
+    ("--max-time", "inf", "--max-time: inf is not a number of seconds"),
+    ("--max-time", "nan", "--max-time: nan is not a number of seconds"),
+], ids=["max-time-zero", "max-time-negative", "timeout-zero", "delay-negative", "max-bytes-zero", "max-time-inf", "max-time-nan"])
 def test_bad_fetch_options_are_one_line_errors(tmp_path, capsys, option, value, message):
     (tmp_path / "urls.txt").write_text("https://bao.example/a.html\n", encoding="utf-8")
     assert main(["fetch", str(tmp_path / "urls.txt"), "--out", str(tmp_path / "corpus"), option, value]) == 1
