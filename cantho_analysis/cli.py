@@ -13,6 +13,15 @@ from pathlib import Path
 
 from . import config, parameters
 
+# Exit status of `fetch` when it ran to the end (1 stays "bad arguments", 2 argparse's usage
+# errors, 130 an interruption): the closing summary line gives the counts.
+FETCH_SOME_FAILED = 3
+FETCH_ALL_FAILED = 4
+_FETCH_EPILOG = (f"exit status: 0 every URL was saved or already there; {FETCH_SOME_FAILED} some URLs failed (whatever "
+                 f"the mix; their reasons are in the status column of sources.csv); {FETCH_ALL_FAILED} nothing could be "
+                 "fetched; 1 bad arguments or an unreadable URL list; 2 a usage error; 130 interrupted (run the same "
+                 "command again to resume).")
+
 _PARAMETER_HELP = "Accepted: " + "; ".join(f"{p.name} ({p.meaning}; default {p.default!r})" for p in parameters.PARAMETERS
                                             if p.name not in parameters.RUNNER_OWNED)
 
@@ -50,9 +59,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Fetch each URL, keep the article's main text, headline and date, and save it as one .txt article "
                     "in CORPUS_DIR with a row in CORPUS_DIR/sources.csv (URL, final URL, time, HTTP status, date and "
                     "its source, title, site, SHA-256, status). Polite: honours robots.txt, waits between requests "
-                    "to a host, retries with backoff. Articles already saved are skipped, so an interrupted run resumes.")
+                    "to a host, retries with backoff. Articles already saved are skipped, so an interrupted run resumes.",
+        epilog=_FETCH_EPILOG)
     fetch.add_argument("urls", type=Path, nargs="?", metavar="URLS",
-                       help="text file with one URL per line (blank lines and # comments allowed), or a CSV with a url column")
+                       help="text file with one URL per line (blank lines and # comments allowed), or a CSV or TSV "
+                            "with a url column (such as corpus/reference_articles.tsv)")
     fetch.add_argument("--html", type=Path, metavar="DIR",
                        help="convert the saved .html pages of DIR instead of fetching (URL from the page's canonical link, else the file name)")
     fetch.add_argument("--out", type=Path, required=True, metavar="CORPUS_DIR", help="corpus folder (created if missing)")
@@ -62,9 +73,13 @@ def _parser() -> argparse.ArgumentParser:
     fetch.add_argument("--delay", type=float, default=1.0, metavar="SECONDS",
                        help="wait between two requests to the same host (default %(default)s; a larger robots.txt Crawl-delay wins)")
     fetch.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="per connection and read (default %(default)s)")
+    fetch.add_argument("--max-time", type=float, default=60.0, metavar="SECONDS",
+                       help="per request, the whole download (connection, headers, body): a server still sending when it "
+                            "passes is cut off, not retried, and nothing is saved (default %(default)s)")
     fetch.add_argument("--retries", type=int, default=2, metavar="N",
                        help="further attempts after a timeout, network error, 429 or 5xx, with exponential backoff (default %(default)s)")
-    fetch.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help="refuse larger pages (default %(default)s)")
+    fetch.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                       help="refuse larger pages, counted after gzip/deflate decompression (default %(default)s)")
 
     codebook = sub.add_parser("codebook", help="write docs/codebook.md from the codebook")
     codebook.add_argument("--out", type=Path, default=config.REPO_DIR / "docs" / "codebook.md")
@@ -153,7 +168,7 @@ def _fetch(args) -> int:
 
     if (args.urls is None) == (args.html is None):
         raise ValueError("fetch: give either a URL list (URLS) or --html DIR, not both or neither")
-    options = FetchOptions(delay=args.delay, timeout=args.timeout, retries=args.retries, backoff=2.0,
+    options = FetchOptions(delay=args.delay, timeout=args.timeout, max_time=args.max_time, retries=args.retries, backoff=2.0,
                            max_bytes=args.max_bytes, ignore_robots=args.ignore_robots, refresh=args.refresh)
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     try:
@@ -166,7 +181,20 @@ def _fetch(args) -> int:
               "run the same command again to resume", file=sys.stderr)
         return 130
     print(summary.line())
-    return 0
+    return _fetch_status(summary)
+
+
+def _fetch_status(summary) -> int:
+    """0 when every URL was saved or already there, else FETCH_SOME_FAILED, or FETCH_ALL_FAILED
+    when none was.
+
+    >>> from cantho_analysis.load.fetch import Summary
+    >>> [_fetch_status(Summary(fetched=f, skipped=s, failed=x)) for f, s, x in [(2, 1, 0), (2, 0, 1), (0, 1, 1), (0, 0, 2)]]
+    [0, 3, 3, 4]
+    """
+    if not summary.failed:
+        return 0
+    return FETCH_SOME_FAILED if summary.fetched + summary.skipped else FETCH_ALL_FAILED
 
 
 def _codebook(args) -> int:

@@ -14,7 +14,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +21,7 @@ import pandas as pd
 from . import __version__, config, parameters
 from .extract.parse import Params
 from .extract.terms import analysis_params, terms_from_frame
+from .files import make_temp_dir
 from .output import figures
 from .output.tables import read_tables, write_tables
 from .pipeline import build_tables
@@ -123,7 +123,7 @@ def cached_tables(corpus_dir: Path, settings: dict) -> dict:
 def _store(entry: Path, tables: dict, settings: dict) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=entry.parent))
+        tmp = make_temp_dir(entry.parent, prefix=".tmp-")
         write_run_tables(tables, tmp, settings)
         try:
             tmp.rename(entry)

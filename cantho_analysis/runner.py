@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from . import _lazy_rfc3987, config, parameters
+from .files import make_temp_dir
 
 _lazy_rfc3987.install()  # before papermill/nbformat/jupytext pull in jsonschema
 
@@ -108,7 +109,7 @@ def run(corpus_dir: Path, out_dir: Path, params: dict | None = None, log=print, 
     _prepare_out(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(out_dir)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-{os.getpid()}-", dir=out_dir.parent))
+    tmp = make_temp_dir(out_dir.parent, prefix=f".{out_dir.name}.tmp-{os.getpid()}-")  # 0755 under umask 022, as the output will be
     with _cleanup_on_signal(tmp) as signals:
         log = signals.checked(log)  # every stage starts by checking that no signal came
         try:

@@ -1,9 +1,13 @@
 import atexit
+import functools
+import gzip
 import http.server
 import os
 import shutil
 import tempfile
 import threading
+import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -27,9 +31,12 @@ def seed_tables():
 class NewsSite:
     """An invented news site on 127.0.0.1 (pages from tests/fixtures/fetch_site/), with the
     cases a crawler meets: robots.txt, a redirect, a missing page, a page that never answers,
-    oversized pages, a temporary server error, a non-HTML file and a redirect to file://.
+    oversized pages, a temporary server error, a non-HTML file, a redirect to file://, compressed
+    pages (sent compressed whatever the request asked for), a decompression bomb, and pages that
+    trickle their body or their headers a byte at a time.
 
-    ``requests`` logs ``(path, user_agent)``; ``robots`` is the robots.txt body (None: 404;
+    ``requests`` logs ``(path, user_agent)`` and ``accept_encoding`` each request's
+    Accept-Encoding header; ``robots`` is the robots.txt body (None: 404;
     "redirect": a redirect to the same rules elsewhere);
     ``fail_first[path] = n`` answers 503 (with ``retry_after``, if set) to the first n requests
     of *path*.
@@ -44,6 +51,8 @@ class NewsSite:
 
     def __init__(self):
         self.requests: list[tuple[str, str]] = []
+        self.accept_encoding: list[str | None] = []
+        self.bomb = _bomb()  # made before the test starts, so that a test can measure the client's memory alone
         self.robots: str | None = "User-agent: *\nDisallow: /noi-bo/\n"
         self.fail_first: dict[str, int] = {}
         self.retry_after = ""  # Retry-After header of those 503 answers
@@ -67,6 +76,7 @@ class NewsSite:
 
             def do_GET(self):
                 site.requests.append((self.path, self.headers.get("User-Agent", "")))
+                site.accept_encoding.append(self.headers.get("Accept-Encoding"))
                 try:
                     site.respond(self)
                 except (BrokenPipeError, ConnectionResetError):
@@ -107,7 +117,51 @@ class NewsSite:
             return self._send(h, 200, b"<html><body>" + b"<p>Dong dai.</p>" * 20000 + b"</body></html>", "text/html")
         if path == "/anh.jpg":
             return self._send(h, 200, b"\xff\xd8\xff\xe0JFIF", "image/jpeg")
+        if path in self.COMPRESSED:
+            coding, compress = self.COMPRESSED[path]
+            body = compress((FETCH_SITE / "dai-hoi.html").read_bytes())
+            return self._send(h, 200, body, "text/html; charset=utf-8", {"Content-Encoding": coding} if coding else {})
+        if path == "/nen/bom.html":
+            return self._send(h, 200, self.bomb, "text/html; charset=utf-8", {"Content-Encoding": "gzip"})
+        if path == "/nho-giot.html":
+            return self._trickle_body(h)
+        if path == "/nho-giot-tieu-de.html":
+            return self._trickle_headers(h)
         return self._send(h, 404, b"<html><body>Khong tim thay</body></html>", "text/html")
+
+    # Copies of dai-hoi.html: path -> (Content-Encoding, compression).
+    COMPRESSED = {
+        "/nen/gzip.html": ("gzip", lambda b: gzip.compress(b, mtime=0)),
+        "/nen/x-gzip.html": ("x-gzip", lambda b: gzip.compress(b, mtime=0)),
+        "/nen/deflate.html": ("deflate", zlib.compress),                       # zlib-wrapped, as RFC 9110 says
+        "/nen/deflate-tho.html": ("deflate", lambda b: _raw_deflate(b)),        # raw, as some servers send it
+        "/nen/br.html": ("br", lambda b: b"\x1b\x00\x00" + b),                  # brotli is not decoded
+        "/nen/cut.html": ("gzip", lambda b: gzip.compress(b, mtime=0)[:-40]),   # the stream's end is missing
+        "/nen/khong-khai-bao.html": ("", lambda b: gzip.compress(b, mtime=0)),  # gzip bytes, undeclared
+        # Not compressed: Windows-1258 bytes under a "charset=utf-8" header, so the accented letters
+        # decode as U+FFFD.
+        "/sai-bang-ma.html": ("", lambda b: b.decode().encode("cp1258", errors="replace")),
+    }
+    TRICKLE_S = 0.05  # one byte this often, far within any --timeout, until the client hangs up
+
+    def _trickle_body(self, h) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        h.end_headers()
+        h.wfile.write(b"<html><body><p>")
+        self._trickle(h)
+
+    def _trickle_headers(self, h) -> None:
+        h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Cham: ")
+        self._trickle(h)
+
+    def _trickle(self, h) -> None:
+        for _ in range(int(30 / self.TRICKLE_S)):
+            if self.release.is_set():
+                return
+            h.wfile.write(b"x")
+            h.wfile.flush()
+            time.sleep(self.TRICKLE_S)
 
     @staticmethod
     def _send(h, status: int, body: bytes, content_type: str, headers: dict | None = None) -> None:
@@ -125,6 +179,17 @@ class NewsSite:
         h.send_header("Location", location)
         h.send_header("Content-Length", "0")
         h.end_headers()
+
+
+@functools.cache
+def _bomb() -> bytes:
+    """8 MB of zeros, gzip-compressed to about 8 kB."""
+    return gzip.compress(b"\0" * 8_000_000, mtime=0)
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    compressor = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .plausible import not_text_reason
 from .sources import MANIFEST_NAME, article_sources
 from .textnorm import normalize
 
@@ -78,6 +79,8 @@ def decode_article(raw: bytes) -> tuple[str | None, list[tuple[str, str, str]]]:
     'Đảng'
     >>> decode_article(b"\\xff\\xd8\\xff\\x00JFIF")[1][0][1]
     'binary'
+    >>> decode_article("năm;GRDP;thu\\n2024;7,1;290.000\\n2025;7,41;312.000\\n".encode())[1]
+    [('error', 'not_text', 'is not plausible text: 22% of the non-space characters are letters')]
     """
     if raw.startswith(_UTF16_BOMS):
         try:
@@ -86,6 +89,8 @@ def decode_article(raw: bytes) -> tuple[str | None, list[tuple[str, str, str]]]:
             return None, [("error", "not_utf8", f"has a UTF-16 byte-order mark but does not decode as UTF-16 ({exc.reason})")]
         if not text.replace("\ufeff", "").strip():
             return None, [("error", "whitespace_only", "holds only white space")]
+        if reason := not_text_reason(text):
+            return None, [_not_text(reason)]
         return text, [("warning", "utf16", "is UTF-16 (byte-order mark found), not UTF-8; decoded as UTF-16")]
     if b"\x00" in raw[:4096]:
         return None, [("error", "binary", "contains NUL bytes: a binary file, not text")]
@@ -96,7 +101,14 @@ def decode_article(raw: bytes) -> tuple[str | None, list[tuple[str, str, str]]]:
     if not text.replace(_UTF8_BOM.decode(), "").strip():
         code = "empty" if not raw else "whitespace_only"
         return None, [("error", code, "is empty" if not raw else "holds only white space")]
+    if reason := not_text_reason(text):
+        return None, [_not_text(reason)]
     return text, []
+
+
+def _not_text(reason: str) -> tuple[str, str, str]:
+    # Checked last, so the codes above (binary, not_utf8, empty, ...) keep precedence.
+    return "error", "not_text", f"is not plausible text: {reason}"
 
 
 def load_document(path: Path, doc_id: str | None = None) -> tuple[Document | None, list[Problem]]:

@@ -19,26 +19,35 @@ import csv
 import datetime as dt
 import hashlib
 import http.client
+import math
 import re
 import socket
+import threading
 import time
 import unicodedata
 import urllib.error
 import urllib.request
 import urllib.robotparser
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
-from .sources import MANIFEST_NAME, read_manifest, write_atomic, write_manifest
+from ..files import write_atomic
+from .plausible import not_text_reason
+from .sources import MANIFEST_NAME, read_manifest, write_manifest
 
 USER_AGENT_TOKEN = "cantho-analysis"
 USER_AGENT = f"{USER_AGENT_TOKEN}/{__version__} (research corpus builder; honours robots.txt)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _MAX_RETRY_AFTER = 120.0
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# The content codings _Inflater decodes, and so the only ones asked for.  Brotli (br) would need a
+# library the package does not depend on; a server that sends it anyway is refused by name.
+ACCEPT_ENCODING = "gzip, deflate"
+_CODINGS = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
 # Page metadata that states the publication time, most specific first.
 _DATE_META = ("article:published_time", "og:article:published_time", "datePublished", "pubdate",
               "dc.date.issued", "publishdate")
@@ -56,6 +65,7 @@ class FetchOptions:
 
     delay: float = 1.0          # between two requests to the same host
     timeout: float = 20.0       # per connection attempt and per read
+    max_time: float = 60.0      # per request, all of it: a server that trickles bytes never hits the timeout
     retries: int = 2            # further attempts after a timeout, a network error, 429 or 5xx
     backoff: float = 2.0        # wait before retry k (from 0): backoff * 2**k
     max_bytes: int = 5_000_000  # larger pages are refused
@@ -63,9 +73,12 @@ class FetchOptions:
     refresh: bool = False       # fetch again and overwrite articles already saved
 
     def __post_init__(self):
-        for name in ("delay", "timeout", "backoff"):
-            if getattr(self, name) < 0 or (name == "timeout" and self.timeout == 0):
-                raise ValueError(f"--{name}: {getattr(self, name)} must be {'positive' if name == 'timeout' else 'zero or more'}")
+        for name, positive in (("delay", False), ("timeout", True), ("max_time", True), ("backoff", False)):
+            value = getattr(self, name)
+            if not math.isfinite(value):  # inf or nan would pass the comparisons below, and no timer takes them
+                raise ValueError(f"--{name.replace('_', '-')}: {value} is not a number of seconds")
+            if value < 0 or (positive and value == 0):
+                raise ValueError(f"--{name.replace('_', '-')}: {value} must be {'positive' if positive else 'zero or more'}")
         if self.retries < 0:
             raise ValueError(f"--retries: {self.retries} must be zero or more")
         if self.max_bytes < 1:
@@ -120,7 +133,8 @@ class Summary:
 
 def read_url_list(path: str | Path) -> list[str]:
     """The URLs of *path*: a text file with one URL per line (blank lines and ``#`` comments
-    allowed) or a CSV file with a ``url`` column.  Duplicates are dropped, first kept.
+    allowed), or a CSV (``.csv``) or tab-separated (``.tsv``) file with a ``url`` column, such as
+    ``corpus/reference_articles.tsv``.  Duplicates are dropped, first kept.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "urls.txt"
@@ -135,9 +149,10 @@ def read_url_list(path: str | Path) -> list[str]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError(f"{path}: the URL list is not UTF-8 text") from None
-    urls = _csv_urls(path, text) if path.suffix.lower() == ".csv" else _line_urls(text)
+    delimiter = _TABLE_DELIMITERS.get(path.suffix.lower())
+    urls = _table_urls(path, text, delimiter) if delimiter else _line_urls(text)
     if not urls:
-        raise ValueError(f"{path}: no URLs (one per line, or a CSV with a 'url' column; blank lines and # comments are ignored)")
+        raise ValueError(f"{path}: no URLs (one per line, or a CSV or TSV with a 'url' column; blank lines and # comments are ignored)")
     return list(dict.fromkeys(urls))
 
 
@@ -146,11 +161,15 @@ def _line_urls(text: str) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def _csv_urls(path: Path, text: str) -> list[str]:
-    reader = csv.DictReader(text.splitlines())
+_TABLE_DELIMITERS = {".csv": ",", ".tsv": "\t"}
+
+
+def _table_urls(path: Path, text: str, delimiter: str) -> list[str]:
+    reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
     columns = {(name or "").strip().lower(): name for name in reader.fieldnames or []}
     if "url" not in columns:
-        raise ValueError(f"{path}: the CSV has no 'url' column (columns: {', '.join(columns) or 'none'})")
+        kind = "CSV" if delimiter == "," else "TSV"
+        raise ValueError(f"{path}: the {kind} has no 'url' column (columns: {', '.join(columns) or 'none'})")
     return [row[columns["url"]].strip() for row in reader if (row.get(columns["url"]) or "").strip()]
 
 
@@ -356,6 +375,150 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Deadline:
+    """The ``--max-time`` of one request.
+
+    Each read waits at most ``--timeout``, so a server that sends a byte every few seconds never
+    times out.  When the deadline passes, a timer shuts down the sockets the request opened,
+    which ends the read that is waiting, be it for the headers or the body.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds, self.expired = seconds, False
+        self.sockets: list[socket.socket] = []
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    @property
+    def reason(self) -> str:
+        return f"exceeded --max-time {self.seconds:g} s"
+
+    def __enter__(self):
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._timer.cancel()
+        return False
+
+    def _expire(self) -> None:
+        self.expired = True
+        for sock in list(self.sockets):
+            try:
+                # A blocked recv returns at once (close() would not wake it).  The plain socket's
+                # method: urllib has already "closed" the socket, which only stops its own use of
+                # it (the response still reads from it), and an SSL socket refuses once closed.
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            except OSError:
+                pass  # the connection has really ended
+
+
+class _Tracked:
+    """Handler mixin: every socket the handler connects is handed to *track*, so that the current
+    request's :class:`_Deadline` can shut it down."""
+
+    def __init__(self, track: Callable[[socket.socket], None]):
+        super().__init__()
+        self.track = track
+
+    def do_open(self, http_class, req, **kwargs):
+        track = self.track
+
+        class Connection(http_class):
+            def connect(self):
+                super().connect()
+                track(self.sock)
+
+        return super().do_open(Connection, req, **kwargs)
+
+
+class _TrackedHTTP(_Tracked, urllib.request.HTTPHandler):
+    pass
+
+
+class _TrackedHTTPS(_Tracked, urllib.request.HTTPSHandler):
+    pass
+
+
+def content_coding(headers, status: int | None = None) -> str:
+    """The content coding of a response: ``""`` (none), ``"gzip"`` or ``"deflate"``; any other
+    raises :class:`FetchError`.  A server may compress although it was not asked to.
+
+    >>> content_coding({"Content-Encoding": "x-gzip"}), content_coding({"Content-Encoding": "identity"}), content_coding({})
+    ('gzip', '', '')
+    >>> content_coding({"Content-Encoding": "br"})
+    Traceback (most recent call last):
+    ...
+    cantho_analysis.load.fetch.FetchError: unsupported content-encoding: br
+    """
+    codings = [c.strip().lower() for c in (headers.get("Content-Encoding") or "").split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if not codings:
+        return ""
+    if len(codings) == 1 and codings[0] in _CODINGS:
+        return _CODINGS[codings[0]]
+    raise FetchError(f"unsupported content-encoding: {', '.join(codings)}", status)
+
+
+def _zlib_header(data: bytes) -> bool:
+    """Whether *data* starts with a zlib header (RFC 1950); ``deflate`` should be zlib-wrapped,
+    but some servers send raw deflate (RFC 1951)."""
+    return data[0] & 0x0F == 8 and data[0] >> 4 <= 7 and int.from_bytes(data[:2], "big") % 31 == 0
+
+
+class _Inflater:
+    """Decodes a gzip or deflate body as it arrives.
+
+    The decoded size is counted against the limit while decoding (zlib's ``max_length``), so a
+    decompression bomb, a few kilobytes that inflate to gigabytes, is refused after at most
+    limit + 1 decoded bytes and is never inflated in memory.
+
+    >>> body = zlib.compress(b"<p>" + b"x" * 5000 + b"</p>")
+    >>> inflater = _Inflater("deflate", 10_000, 200)
+    >>> len(inflater.feed(body[:7]) + inflater.feed(body[7:]) + inflater.finish())
+    5007
+    >>> _Inflater("deflate", 1000, 200).feed(body)
+    Traceback (most recent call last):
+    ...
+    cantho_analysis.load.fetch.FetchError: page larger than the limit of 1000 bytes once decompressed (deflate)
+    """
+
+    def __init__(self, coding: str, limit: int, status: int | None):
+        self.coding, self.limit, self.status, self.size = coding, limit, status, 0
+        self._wbits = 16 + zlib.MAX_WBITS if coding == "gzip" else None  # deflate: decided by the first bytes
+        self._zlib = zlib.decompressobj(self._wbits) if self._wbits else None
+        self._first = b""
+
+    def feed(self, data: bytes) -> bytes:
+        if self._zlib is None:
+            data, self._first = self._first + data, b""
+            if len(data) < 2:
+                self._first = data
+                return b""
+            self._wbits = zlib.MAX_WBITS if _zlib_header(data) else -zlib.MAX_WBITS
+            self._zlib = zlib.decompressobj(self._wbits)
+        pieces = []
+        while data:
+            try:
+                piece = self._zlib.decompress(data, self.limit - self.size + 1)
+            except zlib.error as exc:
+                raise FetchError(f"the {self.coding} body does not decode ({exc})", self.status) from None
+            self.size += len(piece)
+            if self.size > self.limit:
+                raise FetchError(f"page larger than the limit of {self.limit} bytes once decompressed ({self.coding})", self.status)
+            pieces.append(piece)
+            data = self._zlib.unconsumed_tail
+            if self._zlib.eof and self._zlib.unused_data:  # gzip allows several members one after another
+                data, self._zlib = self._zlib.unused_data, zlib.decompressobj(self._wbits)
+        return b"".join(pieces)
+
+    def finish(self) -> bytes:
+        """Check that the stream ended; a cut one would give half a page."""
+        if self._zlib is None or not self._zlib.eof:
+            raise FetchError(f"the {self.coding} body is truncated", self.status)
+        return b""
+
+
 @dataclass
 class Fetcher:
     """HTTP client with per-host delays, bounded retries and a robots.txt cache.
@@ -369,6 +532,7 @@ class Fetcher:
     _last: dict = field(default_factory=dict)
     _robots: dict = field(default_factory=dict)
     _opener: urllib.request.OpenerDirector | None = None
+    _deadline: _Deadline | None = None  # of the request in progress
 
     def get(self, url: str, html_only: bool = True) -> Page:
         """Fetch *url*, retrying timeouts, network errors, 429 and 5xx; raise :class:`FetchError`."""
@@ -399,8 +563,13 @@ class Fetcher:
 
     def _open(self, request):
         if self._opener is None:
-            self._opener = urllib.request.build_opener(_CheckedRedirects(self.allowed))
+            self._opener = urllib.request.build_opener(_CheckedRedirects(self.allowed), _TrackedHTTP(self._track),
+                                                       _TrackedHTTPS(self._track))
         return self._opener.open(request, timeout=self.options.timeout)
+
+    def _track(self, sock: socket.socket) -> None:
+        if self._deadline is not None:
+            self._deadline.sockets.append(sock)
 
     def _host(self, url: str) -> str:
         return urlsplit(url).netloc.lower()
@@ -422,26 +591,34 @@ class Fetcher:
 
     def _request(self, url: str, html_only: bool) -> Page:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
-                                                       "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"})
+                                                       "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+                                                       "Accept-Encoding": ACCEPT_ENCODING})
+        deadline = _Deadline(self.options.max_time)
+        # A redirect may fetch the target's robots.txt, a request of its own, in the middle of this one.
+        outer, self._deadline = self._deadline, deadline
         try:
-            with self._open(request) as response:
-                return self._page(url, response, html_only)
+            with deadline, self._open(request) as response:
+                return self._page(url, response, html_only, deadline)
         except urllib.error.HTTPError as exc:
             raise FetchError(f"HTTP {exc.code} {exc.reason}", exc.code, exc.code in _RETRY_STATUS,
                              _retry_after(exc.headers)) from None
         except urllib.error.URLError as exc:
-            raise _network_error(exc.reason) from None
+            raise (FetchError(deadline.reason) if deadline.expired else _network_error(exc.reason)) from None
         except (OSError, http.client.HTTPException) as exc:  # timeouts, resets, broken responses
-            raise _network_error(exc) from None
+            raise (FetchError(deadline.reason) if deadline.expired else _network_error(exc)) from None
+        finally:
+            self._deadline = outer
 
-    def _page(self, url: str, response, html_only: bool) -> Page:
+    def _page(self, url: str, response, html_only: bool, deadline: _Deadline) -> Page:
         content_type = response.headers.get_content_type()
         if html_only and content_type not in _HTML_TYPES:
             raise FetchError(f"not an HTML page ({content_type})", response.status)
+        coding = content_coding(response.headers, response.status)
         length = response.headers.get("Content-Length")
         if length and length.isdigit() and int(length) > self.options.max_bytes:
             raise FetchError(f"page larger than the limit of {self.options.max_bytes} bytes ({length} bytes)", response.status)
-        body = _read_limited(response, self.options.max_bytes)
+        inflater = _Inflater(coding, self.options.max_bytes, response.status) if coding else None
+        body = _read_limited(response, self.options.max_bytes, deadline, inflater)
         return Page(url, response.geturl(), response.status, body, response.headers.get_content_charset())
 
     def _robots_for(self, url: str):
@@ -491,17 +668,32 @@ def _network_error(reason) -> FetchError:
     return FetchError(f"network error: {text}", retryable=True)
 
 
-def _read_limited(response, max_bytes: int) -> bytes:
-    """At most *max_bytes*; a longer body (whatever its Content-Length said) is refused."""
+def _read_limited(response, max_bytes: int, deadline: _Deadline, inflater: _Inflater | None = None) -> bytes:
+    """The body, decoded by *inflater* if the server compressed it.  At most *max_bytes* are
+    received and at most *max_bytes* decoded: a longer body (whatever its Content-Length said) is
+    refused, and so is one still arriving when *deadline* passes."""
     chunks, size = [], 0
-    while True:
-        chunk = response.read(65536)
-        if not chunk:
-            return b"".join(chunks)
+    while chunk := _read_chunk(response, deadline):
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"page larger than the limit of {max_bytes} bytes", response.status)
-        chunks.append(chunk)
+        chunks.append(inflater.feed(chunk) if inflater else chunk)
+    if deadline.expired:  # the connection it shut down reads as the end of the body
+        raise FetchError(deadline.reason, response.status)
+    if inflater:
+        chunks.append(inflater.finish())
+    return b"".join(chunks)
+
+
+def _read_chunk(response, deadline: _Deadline) -> bytes:
+    if deadline.expired:
+        raise FetchError(deadline.reason, response.status)
+    try:
+        return response.read(65536)
+    except (OSError, http.client.HTTPException):
+        if deadline.expired:
+            raise FetchError(deadline.reason, response.status) from None
+        raise
 
 
 # ---------------------------------------------------------------- the corpus
@@ -564,6 +756,9 @@ def _extract(html: str, url: str | None, http_status=None) -> Article:
         raise FetchError(f"extraction failed ({type(exc).__name__}: {exc})", http_status) from None
     if not article.text:
         raise FetchError("no article text found on the page", http_status)
+    reason = not_text_reason(article_text(article))
+    if reason:  # bytes that were never text (an undeclared compression, a binary file) are not an article
+        raise FetchError(f"the page is not plausible text: {reason}", http_status)
     return article
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
+
+from ..files import write_atomic
 
 MANIFEST_NAME = "sources.csv"
 MANIFEST_COLUMNS = [
@@ -19,25 +19,6 @@ MANIFEST_COLUMNS = [
     "published", "published_source", "published_precision",
     "title", "outlet", "sha256", "status",
 ]
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file in the same folder and ``os.replace``,
-    so that an interruption leaves either the old file or the new one, never half of one.
-
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
-    >>> write_atomic(p, "Tỉnh ủy".encode()); p.read_text(encoding="utf-8")
-    'Tỉnh ủy'
-    """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def manifest_bytes(rows: list[dict]) -> bytes:

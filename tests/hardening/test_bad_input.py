@@ -19,6 +19,7 @@ CLI cases run ``python -m cantho_analysis`` as a subprocess; the rest use the Py
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import os
@@ -157,6 +158,16 @@ def _assert_one_line_error(stderr: str, *names: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 VI_SENTENCE = "Thành ủy Cần Thơ tổ chức hội nghị; Văn hóa - xã hội phát triển hài hòa."
+# A table of figures saved as .txt: a header, then numbers (10 % of the non-space characters are letters).
+NUMBER_TABLE = "Năm;GRDP;Quy mô\n" + "".join(f"{y};{g:.2f};{v:,}\n" for y, g, v in [
+    (2020, 7.1, 250000), (2021, 1.2, 255000), (2022, 9.5, 280000), (2023, 6.2, 295000), (2024, 7.3, 300000), (2025, 7.41, 312000)])
+
+
+def _binary_as_utf8(data: bytes) -> bytes:
+    """Binary bytes as a converter that took them for Latin-1 would save them in UTF-8: every byte
+    becomes a character (controls included) and the file is valid UTF-8.  NUL bytes are dropped,
+    so that the `binary` check does not catch the file first."""
+    return data.replace(b"\x00", b"").decode("latin-1").encode("utf-8")
 
 BAD_FILES = [
     pytest.param("rong.txt", b"", "empty", id="empty"),
@@ -165,6 +176,10 @@ BAD_FILES = [
     pytest.param("anh_jpeg.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + b"\x00" * 64, "binary", id="binary-jpeg"),
     pytest.param("latin1.txt", b"Th\xe0nh \xf4y C\xe2n Th\xf4 h\xf4p h\xf4i ngh\xec.\n", "not_utf8", id="latin-1"),
     pytest.param("cp1258.txt", _cp1258(VI_SENTENCE), "not_utf8", id="cp1258"),
+    # Valid UTF-8 without a NUL byte, but not text (the `not_text` check comes after the others).
+    pytest.param("nen_gzip.txt", _binary_as_utf8(gzip.compress(GOOD.encode(), mtime=0)), "not_text", id="gzip-bytes-as-utf8"),
+    pytest.param("thay_the.txt", _cp1258(VI_SENTENCE).decode("utf-8", errors="replace").encode(), "not_text", id="replacement-chars"),
+    pytest.param("bang_so.txt", NUMBER_TABLE.encode(), "not_text", id="few-letters"),
 ]
 
 

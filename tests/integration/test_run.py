@@ -1,6 +1,8 @@
 """End-to-end: the CLI's run and extract commands (slow: they execute notebooks)."""
 
 import hashlib
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +26,11 @@ def _digest(folder: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def seed_run(tmp_path_factory):
-    return run(config.SEEDS_DIR, tmp_path_factory.mktemp("a") / "out", log=lambda m: None)
+    previous = os.umask(0o022)  # the usual umask, so that the modes of the outputs are known
+    try:
+        return run(config.SEEDS_DIR, tmp_path_factory.mktemp("a") / "out", log=lambda m: None)
+    finally:
+        os.umask(previous)
 
 
 def test_run_writes_every_output(seed_run):
@@ -38,6 +44,13 @@ def test_run_writes_every_output(seed_run):
     pngs = sorted(p.stem for p in (seed_run / "figures").glob("*.png"))
     assert pngs and pngs == sorted(p.stem for p in (seed_run / "figures").glob("*.svg"))
     assert (seed_run / MARKER).exists()
+
+
+def test_run_output_has_the_modes_the_umask_gives(seed_run):
+    """Built in a temporary folder (mkdtemp: 0700) and renamed into place, the output still has
+    the modes of a plain mkdir and open under umask 022 (mode bits: the suite may run as root)."""
+    modes = {p.relative_to(seed_run).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in [seed_run, *seed_run.rglob("*")]}
+    assert {name: mode for name, mode in modes.items() if mode != (0o755 if (seed_run / name).is_dir() else 0o644)} == {}
 
 
 def test_two_runs_give_identical_data_figures_and_notebooks(seed_run, tmp_path):

@@ -45,6 +45,9 @@ FILE_CASES = [
     pytest.param(
         "utf16_trang.txt", " \n  ".encode("utf-16"), "error", "whitespace_only", None, id="utf16-whitespace-only",
     ),
+    pytest.param("utf16_rac.txt", b"\xff\xfe" + ("\x01\x02\x03" * 50).encode("utf-16-le"), "error", "not_text", None,
+                 id="utf16-bom-then-controls"),
+    pytest.param("hong.txt", ("Tỉnh ủy " + "\ufffd" * 20 + " họp.").encode(), "error", "not_text", None, id="replacement-chars"),
 ]
 
 

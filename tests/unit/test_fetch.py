@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import time
+import tracemalloc
 
 import pytest
 
@@ -114,7 +116,14 @@ def test_redirect_records_the_final_url(news_site, tmp_path):
     ("/rat-lon-khai-bao.html", FetchOptions(delay=0, timeout=5, retries=0, max_bytes=100_000), "failed: page larger than the limit of 100000 bytes", "200"),
     ("/anh.jpg", FAST, "failed: not an HTML page (image/jpeg)", "200"),
     ("/sang-tep", FAST, "failed: HTTP 301 Moved Permanently - Redirection to url 'file:///etc/hostname' is not allowed", "301"),
-], ids=["404", "timeout", "oversized-streamed", "oversized-announced", "not-html", "redirect-to-file"])
+    ("/nen/br.html", FAST, "failed: unsupported content-encoding: br", "200"),
+    ("/nen/bom.html", FetchOptions(delay=0, timeout=5, retries=0, max_bytes=100_000),
+     "failed: page larger than the limit of 100000 bytes once decompressed (gzip)", "200"),
+    ("/nen/cut.html", FAST, "failed: the gzip body is truncated", "200"),
+    ("/nen/khong-khai-bao.html", FAST, "failed: no article text found on the page", "200"),
+    ("/sai-bang-ma.html", FAST, "failed: the page is not plausible text: ", "200"),
+], ids=["404", "timeout", "oversized-streamed", "oversized-announced", "not-html", "redirect-to-file", "brotli",
+        "decompression-bomb", "truncated-gzip", "undeclared-gzip", "wrong-charset"])
 def test_a_failure_is_a_row_and_the_other_urls_still_succeed(news_site, tmp_path, path, options, status, http_status):
     urls, summary = _fetch(news_site, ["/chinh-tri/dai-hoi.html", path, "/chinh-tri/hoi-nghi.html"], tmp_path, options)
     rows = _by_url(tmp_path)
@@ -123,6 +132,51 @@ def test_a_failure_is_a_row_and_the_other_urls_still_succeed(news_site, tmp_path
     assert not (tmp_path / f"{doc_id_for(urls[1])}.txt").exists()
     assert rows[urls[0]]["status"] == rows[urls[2]]["status"] == "ok"
     assert (summary.fetched, summary.failed) == (2, 1)
+
+
+@pytest.mark.parametrize("path", ["/nen/gzip.html", "/nen/x-gzip.html", "/nen/deflate.html", "/nen/deflate-tho.html"],
+                         ids=["gzip", "x-gzip", "deflate-zlib", "deflate-raw"])
+def test_a_compressed_page_gives_the_same_article(news_site, tmp_path, path):
+    """The server compresses the page whatever was asked; the article saved is the uncompressed one's."""
+    plain, _ = _fetch(news_site, ["/chinh-tri/dai-hoi.html"], tmp_path / "plain")
+    packed, summary = _fetch(news_site, [path], tmp_path / "packed")
+    assert _manifest(tmp_path / "packed")[0]["status"] == "ok" and summary.fetched == 1
+    assert (tmp_path / "packed" / f"{doc_id_for(packed[0])}.txt").read_bytes() == \
+        (tmp_path / "plain" / f"{doc_id_for(plain[0])}.txt").read_bytes()
+
+
+def test_requests_ask_only_for_the_codings_that_are_decoded(news_site, tmp_path):
+    _fetch(news_site, ["/chinh-tri/dai-hoi.html", "/nen/gzip.html"], tmp_path)
+    assert news_site.accept_encoding and set(news_site.accept_encoding) == {"gzip, deflate"}
+
+
+def test_a_decompression_bomb_is_never_inflated_in_memory(news_site, tmp_path):
+    """8 MB of zeros in 8 kB of gzip, against a 100 kB limit: refused after about 100 kB."""
+    options = FetchOptions(delay=0, timeout=5, retries=0, max_bytes=100_000, ignore_robots=True)
+    tracemalloc.start()
+    try:
+        _fetch(news_site, ["/nen/bom.html"], tmp_path, options)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert _manifest(tmp_path)[0]["status"].startswith("failed: page larger than the limit of 100000 bytes once decompressed")
+    assert peak < 2_000_000, f"{peak} bytes allocated: the bomb was inflated"
+    assert list(tmp_path.glob("*.txt")) == []
+
+
+@pytest.mark.parametrize("path", ["/nho-giot.html", "/nho-giot-tieu-de.html"], ids=["body", "headers"])
+def test_a_trickling_server_is_cut_off_at_max_time(news_site, tmp_path, path):
+    """A byte every 50 ms never trips the 5 s --timeout; the 0.5 s --max-time cuts it off."""
+    options = FetchOptions(delay=0, timeout=5, retries=1, backoff=0, max_time=0.5)
+    started = time.monotonic()
+    urls, summary = _fetch(news_site, [path, "/chinh-tri/dai-hoi.html"], tmp_path, options)
+    elapsed = time.monotonic() - started
+    rows = _by_url(tmp_path)
+    assert rows[urls[0]]["status"] == "failed: exceeded --max-time 0.5 s"
+    assert news_site.paths().count(path) == 1  # a deliberate trickle is not retried
+    assert not (tmp_path / f"{doc_id_for(urls[0])}.txt").exists()
+    assert rows[urls[1]]["status"] == "ok"
+    assert elapsed < 3, f"took {elapsed:.1f} s"
 
 
 @pytest.mark.parametrize("url, reason", [
@@ -297,6 +351,7 @@ def test_progress_and_summary(news_site, tmp_path):
     ("urls.txt", "https://a.example/1.html\nhttps://a.example/1.html\n", ["https://a.example/1.html"]),
     ("urls.csv", "title,URL\nBài 1,https://a.example/1.html\nBài 2,\n", ["https://a.example/1.html"]),
     ("urls.csv", "\ufeffurl\nhttps://a.example/1.html\n", ["https://a.example/1.html"]),
+    ("urls.tsv", "url\ttitle\tpublished\nhttps://a.example/1.html\tBài 1, số 2\t2025-09\n\tBài 3\t\n", ["https://a.example/1.html"]),
 ])
 def test_url_lists(tmp_path, name, content, expected):
     (tmp_path / name).write_text(content, encoding="utf-8")
@@ -307,6 +362,7 @@ def test_url_lists(tmp_path, name, content, expected):
     ("missing.txt", None, "missing.txt: URL list not found"),
     ("empty.txt", "# chỉ có chú thích\n\n", "empty.txt: no URLs"),
     ("bad.csv", "link,title\nhttps://a.example/1.html,x\n", "bad.csv: the CSV has no 'url' column (columns: link, title)"),
+    ("bad.tsv", "link\ttitle\nhttps://a.example/1.html\tx\n", "bad.tsv: the TSV has no 'url' column (columns: link, title)"),
     ("latin1.txt", "https://a.example/\xe9".encode("latin-1"), "latin1.txt: the URL list is not UTF-8 text"),
 ])
 def test_bad_url_lists_are_one_line_errors(tmp_path, capsys, name, content, message):
@@ -327,6 +383,23 @@ def test_an_interrupted_fetch_command_says_how_to_resume(monkeypatch, tmp_path, 
     (tmp_path / "urls.txt").write_text("https://bao.example/a.html\n", encoding="utf-8")
     assert main(["fetch", str(tmp_path / "urls.txt"), "--out", str(tmp_path / "corpus")]) == 130
     assert "run the same command again to resume" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--max-time", "0", "--max-time: 0.0 must be positive"),
+    ("--max-time", "-5", "--max-time: -5.0 must be positive"),
+    ("--timeout", "0", "--timeout: 0.0 must be positive"),
+    ("--delay", "-1", "--delay: -1.0 must be zero or more"),
+    ("--max-bytes", "0", "--max-bytes: 0 must be positive"),
+    ("--max-time", "inf", "--max-time: inf is not a number of seconds"),
+    ("--max-time", "nan", "--max-time: nan is not a number of seconds"),
+], ids=["max-time-zero", "max-time-negative", "timeout-zero", "delay-negative", "max-bytes-zero", "max-time-inf", "max-time-nan"])
+def test_bad_fetch_options_are_one_line_errors(tmp_path, capsys, option, value, message):
+    (tmp_path / "urls.txt").write_text("https://bao.example/a.html\n", encoding="utf-8")
+    assert main(["fetch", str(tmp_path / "urls.txt"), "--out", str(tmp_path / "corpus"), option, value]) == 1
+    err = capsys.readouterr().err
+    assert err == f"cantho-analysis: error: {message}\n"
+    assert not (tmp_path / "corpus").exists()
 
 
 def test_fetch_needs_urls_or_html_but_not_both(tmp_path, capsys):
