@@ -180,8 +180,10 @@ def tenure_lanes(tenures, territories: list[str], merger_date: str, lang: str, n
         ax.axvline(merger, color="black", linestyle="--", linewidth=1)
         ax.set_title(territory_label(territory, lang=lang), fontsize=10, loc="left")
     axes[-1, 0].set_xlabel("year (article dates)" if lang == "en" else "năm (ngày đăng bài)")
-    fig.suptitle(("Key posts: first to last article naming each holder (dashed: merger date)" if lang == "en" else
-                  "Chức vụ chủ chốt: từ bài đầu đến bài cuối nêu tên người giữ (nét đứt: ngày hợp nhất)"), fontsize=11)
+    fig.suptitle((f"Key posts: first to last article naming each holder (n = {len(tenures)} tenures; dashed: merger date)"
+                  if lang == "en" else
+                  f"Chức vụ chủ chốt: từ bài đầu đến bài cuối nêu tên người giữ (n = {len(tenures)}; nét đứt: ngày hợp nhất)"),
+                 fontsize=11)
     fig.tight_layout()
     caption(fig, (f"Data: tenures, key posts, {len(tenures)} rows; dates are articles', not appointments'; "
                   "a person in two territories has a lane in each.") if lang == "en" else
@@ -216,8 +218,9 @@ def growth_panels(growth, territories: list[str], lang: str, name: str, output_d
     handles.append(Line2D([], [], color="#444444", marker="^", linestyle="", label="floor (at least)" if lang == "en" else "tối thiểu"))
     axes[0, 0].legend(handles=handles, fontsize=7, loc="upper right")
     axes[-1, 0].set_xlabel("year the figure refers to; a bar spans a period" if lang == "en" else "năm; thanh ngang là giai đoạn")
-    fig.suptitle("GRDP growth: achieved, estimated and targeted" if lang == "en" else "Tăng trưởng GRDP: đạt, ước đạt, mục tiêu",
-                 fontsize=11)
+    n, articles = len(growth), growth["doc_id"].nunique()
+    fig.suptitle(f"GRDP growth: achieved, estimated and targeted (n = {n} statements, {articles} articles)" if lang == "en"
+                 else f"Tăng trưởng GRDP: đạt, ước đạt, mục tiêu (n = {n} phát biểu, {articles} bài)", fontsize=11)
     fig.tight_layout()
     caption(fig, (f"Data: quantities, metric grdp_growth, unit percent, provinces as a whole; n = {len(growth)} statements; "
                   "statements with no year or period are in the table, not drawn.") if lang == "en" else
