@@ -75,14 +75,17 @@ notebook.show(comparison, "the term comparison", "No statement in the corpus cou
 # %% [markdown]
 # ## Growth: achieved, estimated and targeted
 # Every growth-rate statement, by territory and the year or span it refers to. The figure shows
-# the figures of provinces as a whole, one panel per territory.
+# the figures of provinces as a whole that state their year or period, one panel per territory
+# (the focus, then its predecessors).
 
 # %%
 growth = analysis.growth_series(tables)
 notebook.show(growth, "growth statements")
 
 # %%
-provincial = growth[(growth["level"] == "province") & (growth["refers_to"] != "")]
+# Only a stated year or period has a place on the time axis; a figure placed by its term alone is
+# in the table above, not drawn as a five-year bar.
+provincial = growth[(growth["level"] == "province") & (growth["ref_period"] != "")]
 territories = [t for t in [focus, *predecessors] if t in set(provincial["territory"])]
 if not territories:
     print("No dated growth-rate statement of the focus territory or its predecessors: no figure.")

@@ -144,7 +144,8 @@ def growth_series(tables: dict) -> pd.DataFrame:
     growth = q[(q["metric"] == "grdp_growth") & (q["unit"] == "percent")].copy()
     growth["refers_to"] = growth["ref_period"].replace("", pd.NA).fillna(growth["term_span"].replace("", pd.NA)).fillna("")
     growth["provenance"] = provenance(growth)
-    cols = ["territory", "level", "refers_to", "term_span", "plan_level", "kind", "qualifier", "value", "doc_id", "sent_id", "provenance"]
+    cols = ["territory", "level", "refers_to", "ref_period", "term_span", "plan_level", "kind", "qualifier", "value", "doc_id",
+            "sent_id", "provenance"]
     return growth[cols].sort_values(["territory", "level", "refers_to", "kind", "doc_id", "sent_id"], kind="mergesort").reset_index(drop=True)
 
 

@@ -143,7 +143,9 @@ _TARGET_CUE = re.compile(
 # its clause only, as do years and "ước".
 _TARGET_REF = re.compile(
     r"chỉ\s+tiêu\s+(?:đề\s+ra|đặt\s+ra|là|từ)|chỉ\s+tiêu\s+(?:của\s+)?nghị\s+quyết(?=\s+(?:là|từ|đề\s+ra|đặt\s+ra)|\s*:?\s*\d)"
-    r"|kế\s+hoạch\s+(?:đề\s+ra|năm)|dự\s+kiến|nghị\s+quyết[^;,.()]{0,40}?(?:đề|đặt)\s+ra",
+    r"|kế\s+hoạch\s+(?:đề\s+ra|năm)|dự\s+kiến|nghị\s+quyết[^;,.()]{0,40}?(?:đề|đặt)\s+ra"
+    # A scenario or a requirement ("kịch bản quý IV tăng 12,7%", "quý IV cần tăng khoảng 11%").
+    r"|kịch\s+bản|(?:cần|phải)\s+(?:tăng|đạt)|để\s+(?:cả\s+năm\s+)?đạt",
     re.IGNORECASE)
 _REVIEW_CUE = re.compile(
     # "chưa đạt mục tiêu đề ra", "đã đạt mục tiêu": a target named in a review opens no target frame.

@@ -223,7 +223,7 @@ def growth_panels(growth, territories: list[str], lang: str, name: str, output_d
                  else f"Tăng trưởng GRDP: đạt, ước đạt, mục tiêu (n = {n} phát biểu, {articles} bài)", fontsize=11)
     fig.tight_layout()
     caption(fig, (f"Data: quantities, metric grdp_growth, unit percent, provinces as a whole; n = {len(growth)} statements; "
-                  "statements with no year or period are in the table, not drawn.") if lang == "en" else
+                  "statements that state no year or period are in the table, not drawn.") if lang == "en" else
             (f"Dữ liệu: quantities, grdp_growth, %, toàn tỉnh; n = {len(growth)} phát biểu; phát biểu không có năm chỉ có trong bảng."))
     return save(fig, name, output_dir)
 

@@ -296,6 +296,12 @@ FRAME_CASES = [
         " date 2025-06-12 Tỉnh tiếp tục bám sát kịch bản tăng trưởng GRDP từ 8,5% trở lên.",
         [(8.5, "target", "at_least")],
         id="a-growth-scenario-is-a-target"),
+    pytest.param(
+        " date 2025-10-20 Năm 2025, thành phố tăng trưởng gần 7,1% trong 9 tháng. Với kịch bản quý IV tăng trưởng 12,5% để "
+        "cả năm đạt 8,6% đã khó hoàn thành; còn để đạt tăng trưởng trên 8% thì quý IV cần tăng trưởng khoảng 10,5%.",
+        [(7.1, "achieved", "approx"), (12.5, "target", ""), (8.6, "target", ""), (8.0, "target", "more_than"),
+         (10.5, "target", "approx")],
+        id="scenarios-and-requirements-are-no-results"),
 ]
 
 
