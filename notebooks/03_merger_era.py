@@ -92,7 +92,8 @@ else:
     sizes = plot.drop_duplicates("period").set_index("period")["n_sentences"]
     named = {p: f"{analysis.label(p, lang)} (n = {sizes[p]})" for p in sizes.index}
     sns.barplot(data=plot.assign(period=plot["period"].map(named)), y="term", x="per_100_sentences", hue="period",
-                hue_order=[named[p] for p in ("pre_merger", "post_merger") if p in named], ax=ax, errorbar=None)
+                hue_order=[named[p] for p in ("pre_merger", "post_merger") if p in named],
+                palette=[c for p, c in zip(("pre_merger", "post_merger"), figures.TERM_COLOURS) if p in named], ax=ax, errorbar=None)
     ax.set_xlabel("sentences mentioning the term, per 100 sentences" if lang == "en" else "số câu nhắc đến, trên 100 câu")
     ax.set_ylabel("")
     ax.set_title(f"Administrative vocabulary before and after the merger (n = {int(sizes.sum())} sentences)" if lang == "en"

@@ -124,7 +124,9 @@ def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path 
     plot = shares.assign(domain=shares["domain"].map(lambda code: label(code, lang)),
                          **{by: shares[by].map(lambda value: f"{(names or {}).get(value) or label(value, lang)} (n = {sizes[value]})")})
     fig, ax = plt.subplots(figsize=(8, 5))
-    sns.barplot(data=plot, y="domain", x="share", hue=by, ax=ax, errorbar=None)
+    groups = list(dict.fromkeys(plot[by]))  # earlier term (before the merger) first, as computed
+    palette = dict(zip(groups, TERM_COLOURS)) if len(groups) <= len(TERM_COLOURS) else None
+    sns.barplot(data=plot, y="domain", x="share", hue=by, hue_order=groups, palette=palette, ax=ax, errorbar=None)
     ax.set_xlabel("share of sentences mentioning the domain" if lang == "en" else "tỷ lệ câu nhắc đến lĩnh vực")
     ax.set_ylabel("")
     n = int(sizes.sum())
@@ -179,6 +181,9 @@ def tenure_lanes(tenures, territories: list[str], merger_date: str, lang: str, n
         ax.invert_yaxis()
         ax.axvline(merger, color="black", linestyle="--", linewidth=1)
         ax.set_title(territory_label(territory, lang=lang), fontsize=10, loc="left")
+    from matplotlib.ticker import MaxNLocator
+
+    axes[-1, 0].xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not "2023.5"
     axes[-1, 0].set_xlabel("year (article dates)" if lang == "en" else "năm (ngày đăng bài)")
     fig.suptitle((f"Key posts: first to last article naming each holder (n = {len(tenures)} tenures; dashed: merger date)"
                   if lang == "en" else
