@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 import matplotlib
+import pandas as pd
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
@@ -145,6 +146,7 @@ def share_barplot(shares, by: str, lang: str, name: str, output_dir: str | Path 
 KIND_COLOURS = {"achieved": "#1b7837", "estimated": "#7fbf7b", "target": "#762a83", "on_track": "#5aae61",
                 "below_target": "#d6604d", "count": "#888888"}
 TERM_COLOURS = ("#4477aa", "#ee6677")  # earlier, later
+MAX_LANES = 15  # per territory panel of the tenure lanes
 
 
 def _year_of(date: str) -> float:
@@ -166,6 +168,10 @@ def tenure_lanes(tenures, territories: list[str], merger_date: str, lang: str, n
     from ..analyse.analysis import label, territory_label
 
     panels = [t for t in territories if (tenures["territory"] == t).any()]
+    # A large corpus names many holders: each panel keeps the ones most articles name.
+    shown = pd.concat([tenures[tenures["territory"] == t].nlargest(MAX_LANES, "n_articles", keep="first").sort_index()
+                       for t in panels]) if panels else tenures
+    left_out, tenures = len(tenures) - len(shown), shown
     heights = [max(1, int((tenures["territory"] == t).sum())) for t in panels]
     fig, axes = plt.subplots(len(panels), 1, figsize=(9, 1.2 + 0.32 * sum(heights) + 0.5 * len(panels)),
                              sharex=True, squeeze=False, gridspec_kw={"height_ratios": heights})
@@ -190,9 +196,11 @@ def tenure_lanes(tenures, territories: list[str], merger_date: str, lang: str, n
                   f"Chức vụ chủ chốt: từ bài đầu đến bài cuối nêu tên người giữ (n = {len(tenures)}; nét đứt: ngày hợp nhất)"),
                  fontsize=11)
     fig.tight_layout()
-    caption(fig, (f"Data: tenures, key posts, {len(tenures)} rows; dates are articles', not appointments'; "
+    more = (f"; {left_out} named in fewer articles are in the table" if lang == "en" else f"; {left_out} dòng khác trong bảng") \
+        if left_out else ""
+    caption(fig, (f"Data: tenures, key posts, {len(tenures)} rows{more}; dates are articles', not appointments'; "
                   "a person in two territories has a lane in each.") if lang == "en" else
-            (f"Dữ liệu: tenures, chức vụ chủ chốt, {len(tenures)} dòng; ngày là ngày đăng bài, không phải ngày bổ nhiệm."))
+            (f"Dữ liệu: tenures, chức vụ chủ chốt, {len(tenures)} dòng{more}; ngày là ngày đăng bài, không phải ngày bổ nhiệm."))
     return save(fig, name, output_dir)
 
 
