@@ -45,13 +45,15 @@ def _main_body(tables: dict) -> str:
 
 
 def number(value: float, lang: str) -> str:
-    """A number as the language writes it: ``6.85`` in English, ``6,85`` in Vietnamese.
+    """A number as the language writes it (ten significant digits, so no float noise): ``6.85`` and ``312,000``
+    in English, ``6,85`` and ``312.000`` in Vietnamese (babel's locale data).
 
-    >>> number(6.85, "vi"), number(9.0, "en")
-    ('6,85', '9')
+    >>> number(6.85, "vi"), number(9.0, "en"), number(312000.0, "en"), number(1234567.0, "vi")
+    ('6,85', '9', '312,000', '1.234.567')
     """
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "vi" else text
+    from babel.numbers import format_decimal
+
+    return format_decimal(float(f"{value:.10g}"), locale="vi" if lang == "vi" else "en", decimal_quantization=False)
 
 
 def subject_name(tables: dict) -> str:
