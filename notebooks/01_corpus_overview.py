@@ -22,9 +22,7 @@ current_term_label = ""
 lang = "en"
 
 # %%
-import matplotlib.pyplot as plt
 import pandas as pd
-import seaborn as sns
 
 from cantho_analysis import notebook
 from cantho_analysis.analyse import analysis
@@ -82,40 +80,12 @@ notebook.show(tables["problems"], "problems", "Every file in the corpus folder w
 # terms and the dashed line the merger date.
 
 # %%
-timeline = documents.assign(
-    published_date=pd.to_datetime(documents["published"].where(documents["published"].str.len() == 10,
-                                                                 documents["published"] + "-15"), errors="coerce"),
-    event=pd.to_datetime(documents["event_date"], errors="coerce"))
-dated = timeline.dropna(subset=["published_date"])
-per_article = len(dated) <= 40
-if dated.empty:
+image = figures.timeline(documents, analysis.by_month(documents), params.terms, term_names, params.merger_date, lang,
+                         "01_timeline", output_dir)
+if image is None:
     print("No document has a known date: the timeline is empty.")
 else:
-    fig, ax = plt.subplots(figsize=(9, 0.6 * len(dated) + 1.5) if per_article else (9, 4))
-    for index, (name, (start, end)) in enumerate(params.terms.items()):
-        ax.axvspan(pd.Timestamp(f"{start}-01-01"), pd.Timestamp(f"{end}-12-31"), alpha=(0.08, 0.16)[index],
-                   color=("tab:blue", "tab:orange")[index], label=term_names[name])
-    ax.axvline(pd.Timestamp(params.merger_date), color="black", linestyle="--", label="merger date" if lang == "en" else "ngày hợp nhất")
-    if per_article:
-        # Each row is an article, named by its outlet and publication date (never its hash id).
-        dated = dated.assign(article=dated["outlet"].replace("", "?") + " · " + dated["published"]
-                             + dated.groupby(["outlet", "published"]).cumcount().map(lambda k: f" ({k + 1})" if k else ""))
-        ax.scatter(dated["published_date"], dated["article"], marker="o", label="published" if lang == "en" else "ngày đăng")
-        events = dated.dropna(subset=["event"])
-        ax.scatter(events["event"], events["article"], marker="x", color="red", label="event" if lang == "en" else "sự kiện")
-    else:
-        months = analysis.by_month(documents).assign(date=lambda m: pd.to_datetime(m["month"] + "-15"))
-        ax.bar(months["date"], months["n_published"], width=25, label="articles published" if lang == "en" else "số bài đăng")
-        events = months[months["n_events"] > 0]  # dots, not a line: a line would bridge months without events
-        ax.plot(events["date"], events["n_events"], "o", markersize=3, color="red", label="events reported" if lang == "en" else "sự kiện được đưa tin")
-        ax.set_ylabel("per month" if lang == "en" else "mỗi tháng")
-    ax.set_xlabel("date" if lang == "en" else "ngày")
-    ax.set_title((f"Articles and the events they report (n = {len(dated)} dated articles)" if lang == "en"
-                  else f"Các bài viết và sự kiện được đưa tin (n = {len(dated)} bài có ngày)"))
-    ax.legend(loc="upper left", fontsize=8)
-    figures.caption(fig, ("Data: documents (published, event_date, outlet)" + ("." if per_article else ", counted by month (analysis.by_month)."))
-                    if lang == "en" else "Dữ liệu: documents (published, event_date, outlet)" + ("." if per_article else ", đếm theo tháng."))
-    display(figures.save(fig, "01_timeline", output_dir))
+    display(image)
 
 # %% [markdown]
 # ## What each table holds per document

@@ -27,8 +27,6 @@ lang = "en"
 territory = ""
 
 # %%
-import matplotlib.pyplot as plt
-import seaborn as sns
 
 from cantho_analysis import notebook
 from cantho_analysis.analyse import analysis, findings
@@ -109,20 +107,7 @@ else:
                               for t, lv, pl, sc in zip(plans["territory"], plans["level"], plans["plan_level"], plans["scope"])])
     # The eight plans stated in most articles; the table above and data/plan_elements.csv hold all.
     plot, n_plans = analysis.top(plot, "plan", 8)
-    fig, ax = plt.subplots(figsize=(8, 4))
-    sns.barplot(data=plot, x="element", y="count", hue="plan", ax=ax, errorbar=None)
-    ax.set_xlabel("plan element" if lang == "en" else "yếu tố kế hoạch")
-    ax.set_ylabel("count stated (mean over articles)" if lang == "en" else "số lượng (trung bình các bài)")
-    shown = plot["plan"].nunique()
-    ax.set_title((f"Plan structures by territory and plan (n = {len(plot)} elements, {plot['doc_id'].nunique()} articles"
-                  + (f"; the {shown} plans stated most of {n_plans})" if shown < n_plans else ")"))
-                 if lang == "en" else (f"Cấu trúc kế hoạch theo địa phương và kế hoạch (n = {len(plot)}, {plot['doc_id'].nunique()} bài"
-                                       + (f"; {shown} kế hoạch được nêu nhiều nhất trong {n_plans})" if shown < n_plans else ")")))
-    ax.tick_params(axis="x", rotation=20)
-    ax.legend(fontsize=7)
-    figures.caption(fig, "Data: plan_elements, once per article (analysis.plan_structures)." if lang == "en"
-                    else "Dữ liệu: plan_elements, mỗi bài một lần (analysis.plan_structures).")
-    display(figures.save(fig, "02_plan_structure", output_dir))
+    display(figures.plan_structures(plot, n_plans, lang, "02_plan_structure", output_dir))
 
 # %% [markdown]
 # ## Themes of the year

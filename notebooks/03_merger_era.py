@@ -28,8 +28,6 @@ lang = "en"
 territory = ""
 
 # %%
-import matplotlib.pyplot as plt
-import seaborn as sns
 
 from cantho_analysis import notebook
 from cantho_analysis.analyse import analysis, merger
@@ -88,19 +86,7 @@ plot = vocabulary[vocabulary["period"] != ""] if not vocabulary.empty else vocab
 if plot.empty:
     print("No dated sentences: no figure.")
 else:
-    fig, ax = plt.subplots(figsize=(8, 4))
-    sizes = plot.drop_duplicates("period").set_index("period")["n_sentences"]
-    named = {p: f"{analysis.label(p, lang)} (n = {sizes[p]})" for p in sizes.index}
-    sns.barplot(data=plot.assign(period=plot["period"].map(named)), y="term", x="per_100_sentences", hue="period",
-                hue_order=[named[p] for p in ("pre_merger", "post_merger") if p in named],
-                palette=[c for p, c in zip(("pre_merger", "post_merger"), figures.TERM_COLOURS) if p in named], ax=ax, errorbar=None)
-    ax.set_xlabel("sentences mentioning the term, per 100 sentences" if lang == "en" else "số câu nhắc đến, trên 100 câu")
-    ax.set_ylabel("")
-    ax.set_title(f"Administrative vocabulary before and after the merger (n = {int(sizes.sum())} sentences)" if lang == "en"
-                 else f"Từ ngữ hành chính trước và sau hợp nhất (n = {int(sizes.sum())} câu)")
-    figures.caption(fig, "Data: sentences by period; n = sentences per period (legend)." if lang == "en"
-                    else "Dữ liệu: sentences theo giai đoạn; n = số câu mỗi giai đoạn (chú giải).")
-    display(figures.save(fig, "03_vocabulary", output_dir))
+    display(figures.vocabulary(plot, lang, "03_vocabulary", output_dir))
 
 # %% [markdown]
 # ## Leadership by body and post

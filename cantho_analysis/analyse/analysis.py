@@ -49,6 +49,16 @@ def _labels(lang: str) -> dict:
     return labels
 
 
+def text(code: str, lang: str = "en", **values) -> str:
+    """A sentence of the package's own, from ``data/labels.csv``, with *values* filled in.
+
+    >>> text("fig_vocabulary_title", "vi", n=12)
+    'Từ ngữ hành chính trước và sau hợp nhất (n = 12 câu)'
+    """
+    return _label_table(lang)[code].format(**values)
+
+
+@functools.lru_cache(maxsize=None)
 def _label_table(lang: str) -> dict:
     """The package's own bilingual labels (``data/labels.csv``: code, en, vi)."""
     return {row["code"]: row["vi" if lang == "vi" else "en"] for row in load_csv("labels.csv")}

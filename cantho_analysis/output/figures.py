@@ -245,3 +245,84 @@ def _span(refers_to: str) -> tuple[int | None, int | None]:
     """``(first year, last year)`` of "2024" or "2021-2025"; ``(None, None)`` when empty."""
     years = [int(y) for y in str(refers_to).split("-") if y.isdigit()]
     return (years[0], years[-1]) if years else (None, None)
+
+
+def timeline(documents, months, terms: dict, term_names: dict, merger_date: str, lang: str, name: str, output_dir,
+             max_rows: int = 40) -> Image | None:
+    """Articles and the events they report: up to *max_rows* dated articles one per row (a dot
+    for the publication date, a cross for the event), a larger corpus counted by month
+    (*months*, ``analysis.by_month``); the congress terms shaded, the merger date dashed.
+    ``None`` when no article is dated."""
+    from ..analyse.analysis import text
+
+    dated = documents.assign(
+        published_date=pd.to_datetime(documents["published"].where(documents["published"].str.len() == 10,
+                                                                     documents["published"] + "-15"), errors="coerce"),
+        event=pd.to_datetime(documents["event_date"], errors="coerce")).dropna(subset=["published_date"])
+    if dated.empty:
+        return None
+    per_article = len(dated) <= max_rows
+    fig, ax = plt.subplots(figsize=(9, 0.6 * len(dated) + 1.5) if per_article else (9, 4))
+    for index, (term, (start, end)) in enumerate(terms.items()):
+        ax.axvspan(pd.Timestamp(f"{start}-01-01"), pd.Timestamp(f"{end}-12-31"), alpha=(0.08, 0.16)[index],
+                   color=TERM_COLOURS[index], label=term_names[term])
+    ax.axvline(pd.Timestamp(merger_date), color="black", linestyle="--", label=text("fig_merger_date", lang))
+    if per_article:
+        # Each row is an article, named by its outlet and publication date (never its hash id).
+        dated = dated.assign(article=dated["outlet"].replace("", "?") + " · " + dated["published"]
+                             + dated.groupby(["outlet", "published"]).cumcount().map(lambda k: f" ({k + 1})" if k else ""))
+        ax.scatter(dated["published_date"], dated["article"], marker="o", label=text("fig_published", lang))
+        events = dated.dropna(subset=["event"])
+        ax.scatter(events["event"], events["article"], marker="x", color="red", label=text("fig_event", lang))
+    else:
+        months = months.assign(date=pd.to_datetime(months["month"] + "-15"))
+        ax.bar(months["date"], months["n_published"], width=25, label=text("fig_articles_published", lang))
+        events = months[months["n_events"] > 0]  # dots, not a line: a line would bridge months without events
+        ax.plot(events["date"], events["n_events"], "o", markersize=3, color="red", label=text("fig_events_reported", lang))
+        ax.set_ylabel(text("fig_per_month", lang))
+    ax.set_xlabel(text("fig_date", lang))
+    ax.set_title(text("fig_timeline_title", lang, n=len(dated)))
+    ax.legend(loc="upper left", fontsize=8)
+    caption(fig, text("fig_timeline_caption_articles" if per_article else "fig_timeline_caption_months", lang))
+    return save(fig, name, output_dir)
+
+
+def plan_structures(plot, n_plans: int, lang: str, name: str, output_dir) -> Image:
+    """Counts of plan elements by plan (*plot*: ``analysis.plan_structures`` with a ``plan``
+    label, the most stated of *n_plans* plans)."""
+    import seaborn as sns
+
+    from ..analyse.analysis import text
+
+    fig, ax = plt.subplots(figsize=(8, 4))
+    sns.barplot(data=plot, x="element", y="count", hue="plan", ax=ax, errorbar=None)
+    ax.set_xlabel(text("fig_plan_element", lang))
+    ax.set_ylabel(text("fig_plan_count", lang))
+    shown = plot["plan"].nunique()
+    more = text("fig_plans_more", lang, shown=shown, total=n_plans) if shown < n_plans else ""
+    ax.set_title(text("fig_plans_title", lang, n=len(plot), d=plot["doc_id"].nunique(), more=more))
+    ax.tick_params(axis="x", rotation=20)
+    ax.legend(fontsize=7)
+    caption(fig, text("fig_plans_caption", lang))
+    return save(fig, name, output_dir)
+
+
+def vocabulary(plot, lang: str, name: str, output_dir) -> Image:
+    """Administrative vocabulary per 100 sentences before and after the merger
+    (``analysis.vocabulary_by_period``, dated sentences only)."""
+    import seaborn as sns
+
+    from ..analyse.analysis import label, text
+
+    fig, ax = plt.subplots(figsize=(8, 4))
+    sizes = plot.drop_duplicates("period").set_index("period")["n_sentences"]
+    named = {p: f"{label(p, lang)} (n = {sizes[p]})" for p in sizes.index}
+    periods = [p for p in ("pre_merger", "post_merger") if p in named]
+    sns.barplot(data=plot.assign(period=plot["period"].map(named)), y="term", x="per_100_sentences", hue="period",
+                hue_order=[named[p] for p in periods], palette=[c for p, c in zip(("pre_merger", "post_merger"), TERM_COLOURS)
+                                                               if p in named], ax=ax, errorbar=None)
+    ax.set_xlabel(text("fig_vocabulary_x", lang))
+    ax.set_ylabel("")
+    ax.set_title(text("fig_vocabulary_title", lang, n=int(sizes.sum())))
+    caption(fig, text("fig_vocabulary_caption", lang))
+    return save(fig, name, output_dir)
