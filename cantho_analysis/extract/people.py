@@ -89,8 +89,9 @@ _APPOINT = re.compile(
     re.IGNORECASE)
 # Who approves, signs or announces an appointment is not the appointee: "Thủ tướng A vừa ký Quyết định
 # phê chuẩn kết quả bầu Chủ tịch UBND tỉnh", "ông B công bố quyết định chỉ định giữ chức Bí thư".
-_THIRD_PARTY = re.compile(r"phê\s+chuẩn|(?:ký|công\s+bố|trao|đọc)\s+(?:các\s+)?(?:quyết\s+định|nghị\s+quyết)|đề\s+nghị|giới\s+thiệu",
-                          re.IGNORECASE)
+# Nor is who speaks about an election: "ông A, Phó Bí thư, cho rằng việc bầu Bí thư Tỉnh ủy ...".
+_THIRD_PARTY = re.compile(r"phê\s+chuẩn|(?:ký|công\s+bố|trao|đọc)\s+(?:các\s+)?(?:quyết\s+định|nghị\s+quyết)|đề\s+nghị|giới\s+thiệu"
+                          r"|cho\s+(?:rằng|biết)|nhấn\s+mạnh|khẳng\s+định|chủ\s+trương|việc\s+bầu", re.IGNORECASE)
 _FORMER = re.compile(r"^\s*,?\s*(?:từng|đã\s+từng|trước\s+đó|(?:đã\s+)?(?:kinh\s+qua|đảm\s+nhận|đảm\s+nhiệm|trải\s+qua))\s+"
                      r"(?:[^;.:]{0,40}?\s)?(?:chức\s+vụ|cương\s+vị|vị\s+trí|là)(?:[^;.:]{0,40}?\s+như|\s+như)?\s*:?\s*$",
                      re.IGNORECASE)

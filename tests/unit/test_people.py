@@ -80,6 +80,9 @@ OFFICIAL_CASES = [
     pytest.param(
         "Ông Lê Văn Mười công bố quyết định chỉ định giữ chức Bí thư Tỉnh ủy Bạc Liêu.",
         [], id="who-announces-is-not-the-appointee"),
+    pytest.param(
+        "Ông Lê Văn Mười, Phó Bí thư Tỉnh ủy, cho rằng việc tỉnh bầu Bí thư Tỉnh ủy tại chỗ là sự ghi nhận.",
+        [("Lê Văn Mười", "deputy_secretary", "Tỉnh ủy", False)], id="who-speaks-of-an-election-is-not-elected"),
 ]
 
 
