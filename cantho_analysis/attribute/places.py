@@ -38,6 +38,7 @@ _NEW_BEFORE = re.compile(r"[Ss]au\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)(
                          r"đơn\s+vị\s+hành\s+chính\s+cấp\s+(?:xã|huyện)))[^.;:\n]{0,60}\Z")
 # What may stand between the provinces of a list: "TP Cần Thơ, tỉnh Hậu Giang và tỉnh Sóc Trăng (cũ)".
 _LIST_GAP = re.compile(r"(?:\s*\((?:cũ|trước\s+đây)\))?\s*(?:,|và|cùng)?\s*(?:(?:tỉnh|thành\s+phố|TP\.?)\s*)?\Z", re.IGNORECASE)
+_CLOSING = (".", "!", "?", ":", ";", "…", '"', "”", ")", "»")
 _CAP = rf"[{UPPER}0-9]"  # a local unit's name starts with a capital letter or a number ("ấp 3")
 _ORG = r"(?:Đảng\s+(?:bộ|ủy)|Ban\s+(?:Chấp\s+hành|Thường\s+vụ)(?:\s+Đảng\s+(?:bộ|ủy))?)"
 # Level cues, one named group per level; the alternatives are tried in this order at one position.
@@ -62,6 +63,7 @@ _CUES = {
     # The country as a clause's subject ("Cả nước có ...", "; toàn quốc đạt"); a rank ("đứng thứ 5
     # cả nước") or a congress ("Đại hội Đảng toàn quốc") speaks of the province or names an event.
     "national": r"(?:(?<=[.;:,]\s)|(?<=^)|(?<=\n)|(?<=\d{4}\s))(?:[Cc]ả\s+nước|[Tt]oàn\s+quốc)(?!\s*[,.;)])"
+                r"|tình\s+hình\s+đất\s+nước|đất\s+nước\s+ta(?!\w)"
                 r"|Bộ\s+(?:Nội\s+vụ|Tài\s+chính|Công\s+an|Quốc\s+phòng|Y\s+tế|Giáo\s+dục|Xây\s+dựng|Công\s+Thương|Nông\s+nghiệp"
                 r"|Tư\s+pháp|Ngoại\s+giao|Khoa\s+học|Văn\s+hóa|Dân\s+tộc|Tài\s+nguyên)",
 }
@@ -88,8 +90,14 @@ class Places:
         lead = [level for start, _, level in self.cues if start < _LEAD_CHARS]
         self.main_level = lead[0] if lead and lead[0] != "national" else "province"
         self._para_start: dict[int, int] = {}
+        previous = None
         for sentence in doc.sentences:
-            self._para_start.setdefault(sentence.para_id, sentence.start)
+            if sentence.para_id not in self._para_start:
+                # A line break inside a sentence ("... đã đạt được nhiều kết quả và\nTốc độ tăng
+                # trưởng đạt 8%") does not start a paragraph of its own.
+                continued = previous is not None and not previous.text.rstrip().endswith(_CLOSING)
+                self._para_start[sentence.para_id] = self._para_start[previous.para_id] if continued else sentence.start
+            previous = sentence
 
     def _main_province(self) -> str:
         """The province the article is about: that of the first body its lead names, else the
