@@ -131,11 +131,23 @@ class Places:
 
     def level_at(self, offset: int) -> tuple[str, str]:
         """``(level, basis)`` of a row at *offset*."""
-        found = _last_before(self.cues, self._cue_ends, offset, self._scopes(offset))
+        scopes = self._scopes(offset)
+        found = _last_before(self.cues, self._cue_ends, offset, scopes)
         if found:
             (_, _, level), basis = found
             return level, basis
+        # A paragraph with no cue of its own that follows one about the country goes on with it
+        # ("Thông tin về tình hình đất nước, ... \n Tốc độ tăng trưởng kinh tế đạt 8%").
+        if scopes:
+            index = bisect.bisect_right(self._cue_ends, scopes[-1][1]) - 1  # the last cue before this paragraph
+            if index >= 0 and self.cues[index][2] == "national" and self._in_previous_paragraph(self.cues[index][0], offset):
+                return "national", "paragraph"
         return self.main_level, "article"
+
+    def _in_previous_paragraph(self, cue_start: int, offset: int) -> bool:
+        sentence = self.doc.sentences[self.doc.sent_at(offset)]
+        cue_sentence = self.doc.sentences[self.doc.sent_at(cue_start)]
+        return cue_sentence.para_id == sentence.para_id - 1
 
 
 def _named_unit(text: str, match: re.Match) -> tuple[str, bool]:

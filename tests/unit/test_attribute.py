@@ -81,6 +81,10 @@ def test_territory(text, value, territory, basis):
         pytest.param("Tỉnh ủy Bạc Liêu họp. Cả nước có 5,6 triệu đảng viên.", 5600000.0, "national", id="national"),
         pytest.param("Tỉnh ủy Bạc Liêu họp.\nThông tin về tình hình đất nước, ông Lê Văn Ba cho biết năm qua đất nước ta đạt nhiều kết "
                      "quả và\nTốc độ tăng trưởng kinh tế đạt 7,9%.", 7.9, "national", id="national-across-a-broken-line"),
+        pytest.param("Tỉnh ủy Bạc Liêu họp.\nThông tin về tình hình đất nước, ông Lê Văn Ba cho biết năm qua đất nước ta đạt nhiều kết "
+                     "quả.\nTốc độ tăng trưởng kinh tế đạt 7,9%.", 7.9, "national", id="national-paragraph-goes-on"),
+        pytest.param("Cả nước có 5,6 triệu đảng viên.\nTỉnh ủy Bạc Liêu cho biết năm qua tỉnh kết nạp 1.200 đảng viên.", 1200.0,
+                     "province", id="a-province-paragraph-after-a-national-one"),
         pytest.param("Tỉnh ủy Bạc Liêu họp. Tỉnh đứng thứ 5 cả nước về thu hút đầu tư.", 5.0, "province", id="rank-in-country"),
     ],
 )
