@@ -299,7 +299,8 @@ def _tables(parts: list[_Part], problems, terms: list[Term]) -> dict[str, pd.Dat
 
 
 # Tables of the whole corpus, computed from the per-document tables (analyse/scorecard.py).
-_CORPUS_TABLES = {"scorecard": scorecard.scorecard, "tenures": scorecard.tenures, "merger_changes": merger.merger_changes}
+_CORPUS_TABLES = {"scorecard": scorecard.scorecard, "annual_targets": scorecard.annual_targets, "tenures": scorecard.tenures,
+                  "merger_changes": merger.merger_changes}
 
 
 def tables_from_corpus(corpus: Corpus, params: Params | dict | None = None, jobs: int = 1) -> dict[str, pd.DataFrame]:

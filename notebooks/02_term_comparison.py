@@ -62,6 +62,15 @@ notebook.show(card[card["territory"].isin(shown)].assign(_t=lambda f: f["territo
               .sort_values(["_t", "metric"], kind="mergesort").drop(columns="_t"), "the scorecard")
 
 # %% [markdown]
+# ## Annual targets, year by year
+# What the annual resolutions set for the focus territory and its predecessors, beside the result
+# stated for the same year. They never fill a term cell above.
+
+# %%
+annual = tables["annual_targets"]
+notebook.show(annual[annual["territory"].isin([focus, *predecessors])], "annual targets", "No annual target for these territories.")
+
+# %% [markdown]
 # ## Side-by-side comparison
 # Indicators (quantities with a term), plan structures and themes of the year. An empty cell
 # means the corpus states nothing for that term.

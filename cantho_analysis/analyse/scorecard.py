@@ -225,6 +225,37 @@ def _implied_growth(metric: str, baseline, target, current: str):
     return round(((float(target["value"]) / float(baseline["value"])) ** (1 / years) - 1) * 100, 1)
 
 
+def annual_targets(tables: dict) -> pd.DataFrame:
+    """The annual_targets table: one row per territory, metric, unit and year that an annual
+    resolution or plan sets a target for (``plan_level == "annual"``), beside the result the
+    articles state for that year.  These never fill a term cell of the scorecard."""
+    from ..output import codebook
+
+    q = _normalised(tables["quantities"])
+    # Indicators only: a count ("12.000 đại biểu") is no yearly target.
+    q = q[(q["level"] == "province") & (q["territory"] != "") & (q["metric"] != "other")
+          & ~q["unit"].isin(["ratio", "persons", "organizations", "count", "targets", "tasks"]) & q["ref_period"].str.fullmatch(r"\d{4}")]
+    targets = q[(q["kind"] == "target") & (q["plan_level"] == "annual")]
+    results = q[q["kind"].isin(_RESULTS)]
+    rows = []
+    for (territory, metric, unit, year), group in targets.groupby(["territory", "metric", "unit", "ref_period"], sort=True):
+        target = _most_stated(group)
+        result = _latest(results[(results["territory"] == territory) & (results["metric"] == metric)
+                                 & (results["unit"] == unit) & (results["ref_period"] == year)])
+        cells = {"target": target, "result": result}
+        rows.append(dict(territory=territory, metric=metric, unit=unit, year=int(year), annual_target=_value(target),
+                         annual_target_max=_value(target, "value_max"), annual_target_qualifier=_qualifier(target),
+                         annual_result=_value(result), annual_result_kind=result["kind"] if result is not None else "",
+                         provenance="; ".join(f"{name}: {cell['doc_id']}#{cell['sent_id']}" for name, cell in cells.items()
+                                              if cell is not None)))
+    frame = pd.DataFrame(rows, columns=codebook.columns("annual_targets"))
+    if frame.empty:
+        return codebook.empty_frame("annual_targets")
+    for col in frame.columns:
+        frame[col] = frame[col].astype(codebook.dtype(col))
+    return codebook.schema("annual_targets").validate(frame.reset_index(drop=True))
+
+
 def tenures(tables: dict) -> pd.DataFrame:
     """The tenures table (see the module docstring and the codebook)."""
     from ..output import codebook

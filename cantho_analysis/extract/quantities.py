@@ -558,9 +558,11 @@ _COMPOUND_MONEY = re.compile(r"[ \t]+t[ỷỉ][ \t]+(\d{1,3})[ \t]+triệu[ \t]+
 _COMPOUND_TAIL = re.compile(r"\d[ \t]+t[ỷỉ][ \t]+\Z", re.IGNORECASE)
 
 
-# "Nhiệm kỳ 2020-2025, ... đạt 6,4%/năm; năm 2024 tăng trưởng đạt 8,2%": a clause after ";" that
-# names its own year refers to that year, not to the sentence's period.
-_CLAUSE_YEAR = re.compile(r";\s*(?:riêng\s+|trong\s+)?năm\s+((?:19|20)\d{2})(?![\d/\-–])[^;]*\Z", re.IGNORECASE)
+# "Nhiệm kỳ 2020-2025, ... đạt 6,4%/năm; năm 2024 tăng trưởng đạt 8,2%", "...; Nghị quyết năm 2026
+# đặt mục tiêu 9%": a clause after ";" that names its own year refers to it, not to the sentence's
+# period (a horizon "đến năm 2030" or a base "so với năm 2020" is no such year).
+_CLAUSE_YEAR = re.compile(r";(?:[^;]*?\s)?(?<!đến\s)(?<!tới\s)(?<!từ\s)(?<!với\s)năm\s+((?:19|20)\d{2})(?![\d/\-–])[^;]*\Z",
+                          re.IGNORECASE)
 
 
 def _after_article_year(doc: ParsedDocument, period: str) -> bool:

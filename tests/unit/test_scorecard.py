@@ -89,3 +89,9 @@ def test_an_undated_level_in_a_yearly_review_is_the_reviewed_years():
     text = " date 2024-01-15 Tỉnh ủy Bạc Liêu tổng kết. Quy mô nền kinh tế đạt 61.000 tỷ đồng, theo giá hiện hành."
     tables = tables_from_corpus(Corpus((make_document(text, "y1"),)))
     assert _cell(tables, "Bạc Liêu", "economy_size", "baseline_year") == 2023
+
+
+def test_an_annual_target_has_its_own_table_and_never_fills_a_term_cell(tables):
+    annual = tables["annual_targets"].set_index(["territory", "metric", "unit", "year"])
+    assert annual.loc[("Cần Thơ (merged)", "grdp_growth", "percent", 2026), "annual_target"] == 9.0
+    assert 9.0 not in set(tables["scorecard"]["current_term_target"].dropna())
