@@ -8,7 +8,7 @@ the rows of all documents become schema-validated tables.  Writing them is
 >>> from cantho_analysis import config
 >>> tables = build_tables(config.SEEDS_DIR)
 >>> sorted(tables)[:3]
-['congresses', 'credits', 'documents']
+['annual_targets', 'congresses', 'credits']
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@
 >>> import tempfile
 >>> written = write_tables(build_tables(config.SEEDS_DIR), tempfile.mkdtemp())
 >>> sorted(p.name for p in written)[:2]
-['congresses.csv', 'congresses.parquet']
+['annual_targets.csv', 'annual_targets.parquet']
 """
 
 from __future__ import annotations
