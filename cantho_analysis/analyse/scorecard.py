@@ -154,12 +154,11 @@ _AVERAGE = re.compile(r"bình\s+quân|trung\s+bình|mỗi\s+năm|hằng\s+năm|h
 def _is_average(q: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
     """Whether a figure is a yearly average: "bình quân" (or "mỗi năm", "hằng năm") shortly
     before it, or "/năm" after it."""
-    starts = sentences.set_index(["doc_id", "sent_id"])[["start", "text"]]
-    flags = []
-    for doc_id, sent_id, start, quote in zip(q["doc_id"], q["sent_id"], q["start"], q["quote"]):
-        sentence_start, text = starts.loc[(doc_id, sent_id)] if (doc_id, sent_id) in starts.index else (start, "")
-        before = text[max(0, start - sentence_start - 60):max(0, start - sentence_start)]
-        flags.append(bool(_AVERAGE.search(before)) or quote.endswith("/năm"))
+    joined = q[["doc_id", "sent_id", "start", "quote"]].merge(
+        sentences[["doc_id", "sent_id", "start", "text"]].rename(columns={"start": "sent_start"}), on=["doc_id", "sent_id"], how="left")
+    flags = [bool(_AVERAGE.search(text[max(0, start - base - 60):max(0, start - base)])) or quote.endswith("/năm")
+             if isinstance(text, str) else quote.endswith("/năm")
+             for start, base, text, quote in zip(joined["start"], joined["sent_start"], joined["text"], joined["quote"])]
     return pd.Series(flags, index=q.index, dtype=bool)
 
 

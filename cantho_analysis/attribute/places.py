@@ -160,11 +160,16 @@ def _named_unit(text: str, match: re.Match) -> tuple[str, bool]:
     return unit, bool(_OLD_AFTER.match(text, match.end()))
 
 
+_PAREN_REACH = 400
+
+
 def _closing_parenthesis(text: str, offset: int) -> int:
-    """Where the parenthesis that holds *offset* closes; past the text when none holds it."""
-    opened, closed = text.rfind("(", 0, offset), text.rfind(")", 0, offset)
+    """Where the parenthesis that holds *offset* closes; past the text when none holds it.  A
+    parenthesis is short: looking _PAREN_REACH characters each way keeps a huge article linear."""
+    floor = max(0, offset - _PAREN_REACH)
+    opened, closed = text.rfind("(", floor, offset), text.rfind(")", floor, offset)
     if opened > closed:
-        end = text.find(")", offset)
+        end = text.find(")", offset, offset + _PAREN_REACH)
         if end != -1:
             return end
     return len(text) + 1

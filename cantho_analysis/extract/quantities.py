@@ -573,7 +573,10 @@ def _after_article_year(doc: ParsedDocument, period: str) -> bool:
 
 def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str, frame_events):
     text = doc.text
-    clause_year = _CLAUSE_YEAR.search(text, sentence.start, match.start())
+    # Only the clause since the last ";" within the look-back window: a sentence of thousands of
+    # numbers stays linear.
+    semicolon = text.rfind(";", max(sentence.start, match.start() - _LOOKBACK), match.start())
+    clause_year = _CLAUSE_YEAR.match(text, semicolon, match.start()) if semicolon != -1 else None
     if clause_year:
         ref_period = clause_year.group(1)
     if _COMPOUND_TAIL.search(text, max(0, match.start() - 8), match.start()):
