@@ -272,7 +272,23 @@ def _strip_volatile(path: Path) -> None:
     for cell in notebook.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = _coalesced(cell.outputs)
     nbformat.write(notebook, path)
+
+
+def _coalesced(outputs: list) -> list:
+    """*outputs* with consecutive prints to one stream joined: how a kernel splits a cell's
+    printing into messages depends on timing, and the saved notebook must not."""
+    joined = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (output.get("output_type") == "stream" and previous is not None and previous.get("output_type") == "stream"
+                and previous.get("name") == output.get("name")):
+            previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+        else:
+            joined.append(output)
+    return joined
 
 
 def _swap_into_place(tmp: Path, out: Path) -> None:

@@ -28,3 +28,17 @@ def test_growth_panels_state_their_n():
                            "doc_id": ["a", "b", "c"]})
     image = figures.growth_panels(growth, ["Cà Mau (merged)", "Bạc Liêu"], "en", "growth", None)
     assert "(n = 3 statements, 3 articles)" in repr(image)
+
+
+def test_prints_split_across_kernel_messages_are_saved_as_one_output():
+    """How a kernel splits a cell's printing into messages depends on timing; the saved notebook
+    must not (the determinism test compares notebooks byte for byte)."""
+    from nbformat.v4 import new_output
+
+    from cantho_analysis.runner import _coalesced
+
+    split = [new_output("stream", name="stdout", text="a\n"), new_output("stream", name="stdout", text="b\n"),
+             new_output("stream", name="stderr", text="w\n"), new_output("stream", name="stdout", text="c\n")]
+    whole = [new_output("stream", name="stdout", text="a\nb\n"), new_output("stream", name="stderr", text="w\n"),
+             new_output("stream", name="stdout", text="c\n")]
+    assert _coalesced(split) == whole
