@@ -33,6 +33,9 @@ _LEAD_CHARS = 600
 # "Ban Thường vụ Tỉnh ủy khóa XIV": the committee elected by that congress (not "Quốc hội khóa XV").
 _COMMITTEE_TERM = re.compile(r"(?:ủy|Đảng\s+bộ(?:\s+\w+){1,3})\s+khóa\s+([IVXLC]+)(?!\w)")
 _REVIEWED = {"achieved", "estimated", "on_track", "below_target"}
+# "130 đại biểu đại diện cho 1.242 đảng viên của Đảng bộ": a bare "Đảng bộ" is the article's own
+# committee, whatever guests the sentence names before it.
+_OWN_BODY_AFTER = re.compile(r"\s*(?:đảng\s+viên\s+)?(?:của|trong)\s+(?:toàn\s+)?Đảng\s+bộ(?=\s*(?:[.,;:)]|$))")
 
 
 def attribute(doc: ParsedDocument, rows: dict[str, list[dict]]) -> None:
@@ -88,6 +91,8 @@ class _Context:
 
     def territory(self, row: dict, period: str, term_span: str, former: bool = False) -> tuple[str, str]:
         unit, basis, named, old = self.places.territory_at(row["start"])
+        if _OWN_BODY_AFTER.match(self.doc.text, row["end"]):
+            unit, basis, old = self.places.main_province, "article", False
         if not unit:
             return "", ""
         # An absorbed unit after the merger is the old one: its own bodies ceased to exist.
@@ -99,6 +104,8 @@ class _Context:
 def _attribute_quantity(context: _Context, row: dict) -> None:
     span, span_basis = context.term_span(row, row["kind"] in _REVIEWED)
     level, level_basis = context.places.level_at(row["start"])
+    if _OWN_BODY_AFTER.match(context.doc.text, row["end"]):
+        level, level_basis = context.places.main_level, "article"
     territory, territory_basis = context.territory(row, row["ref_period"], span)
     if level in ("national", "region"):
         # A country's or a region's figure is no province's; a region is written "other".
@@ -123,6 +130,8 @@ def _clause(context: _Context, row: dict) -> str:
 def _attribute_plan(context: _Context, row: dict) -> None:
     span, span_basis = context.term_span(row, reviewed=False)
     level, level_basis = context.places.level_at(row["start"])
+    if _OWN_BODY_AFTER.match(context.doc.text, row["end"]):
+        level, level_basis = context.places.main_level, "article"
     territory, territory_basis = context.territory(row, row["scope"], span)
     sentence = context.doc.sentences[row["sent_id"]].text if context.doc.sentences else ""
     row.update(term_span=span, term_span_basis=span_basis,

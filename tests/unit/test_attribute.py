@@ -71,6 +71,8 @@ def test_territory(text, value, territory, basis):
 @pytest.mark.parametrize(
     ("text", "value", "level"),
     [
+        pytest.param(" date 2025-08-04 Đại hội đại biểu Đảng bộ xã Tân Lộc lần thứ I khai mạc.\nDự Đại hội có Bí thư Tỉnh ủy Cà Mau Lê "
+                     "Văn Bảy cùng 120 đại biểu đại diện cho 1.150 đảng viên của Đảng bộ.", 1150.0, "commune", id="the-articles-own-body"),
         pytest.param("Tỉnh ủy Bạc Liêu họp. Đảng bộ các cơ quan Đảng tỉnh có 120 chi bộ.", 120.0, "party_agencies", id="agencies"),
         pytest.param("Tỉnh ủy Bạc Liêu họp. Đảng bộ UBND tỉnh đề ra 20 chỉ tiêu.", 20.0, "state_bodies", id="state-bodies"),
         pytest.param("Tỉnh ủy Bạc Liêu họp. Ấp Tân Lợi có 96% hộ tham gia bảo hiểm y tế.", 96.0, "hamlet", id="hamlet"),
