@@ -263,6 +263,13 @@ def tenures(tables: dict) -> pd.DataFrame:
     officials = officials[(officials["territory"] != "") & officials["level"].isin(_PROVINCIAL_LEVELS)
                           & (officials["status"] != "former") & (officials["position_code"] != "")]
     dated = officials.merge(tables["documents"][["doc_id", "published"]], on="doc_id")
+    # Without a date, an old unit and the merged one cannot be told apart ("Bí thư Thành ủy Cần
+    # Thơ" in 2024 or in 2026): such mentions make no tenure of either.
+    from ..extract import gazetteer
+
+    ambiguous = (dated["published"] == "") & dated["territory"].map(
+        lambda t: len(gazetteer.members(t.removesuffix(gazetteer.MERGED_SUFFIX))) > 1 or bool(gazetteer.successor(t))).astype(bool)
+    dated = dated[~ambiguous]
     rows = []
     keys = ["territory", "organization_key", "position_code", "name"]
     for key, group in dated.sort_values(["doc_id", "sent_id"], kind="mergesort").groupby(keys, sort=True):

@@ -95,3 +95,10 @@ def test_an_annual_target_has_its_own_table_and_never_fills_a_term_cell(tables):
     annual = tables["annual_targets"].set_index(["territory", "metric", "unit", "year"])
     assert annual.loc[("Cần Thơ (merged)", "grdp_growth", "percent", 2026), "annual_target"] == 9.0
     assert 9.0 not in set(tables["scorecard"]["current_term_target"].dropna())
+
+
+def test_an_undated_mention_of_a_merged_or_absorbed_unit_makes_no_tenure():
+    """"Bí thư Thành ủy Cần Thơ" without a date could be the old city's or the merged one's."""
+    texts = [("Bí thư Thành ủy Cần Thơ Lê Văn Mười phát biểu.", "u1"), ("Bí thư Tỉnh ủy Lạng Sơn Hà Văn Sáu phát biểu.", "u2")]
+    tables = tables_from_corpus(Corpus(tuple(make_document(text, doc_id) for text, doc_id in texts)))
+    assert set(tables["tenures"]["name"]) == {"Hà Văn Sáu"}
