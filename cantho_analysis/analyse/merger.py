@@ -79,15 +79,9 @@ def merger_changes(tables: dict) -> pd.DataFrame:
     rows = [_cell(key, group) for key, group in facts.groupby(["aspect", "territory", "term_span", "detail"], sort=False)] \
         if not facts.empty else []
     rows += _body_rows(tables)
-    frame = pd.DataFrame(rows, columns=codebook.columns("merger_changes"))
-    if frame.empty:
-        return codebook.empty_frame("merger_changes")
-    for col in frame.columns:
-        frame[col] = frame[col].astype(codebook.dtype(col))
     order = {aspect: i for i, aspect in enumerate(ASPECTS)}
-    frame = frame.assign(_order=frame["aspect"].map(order)).sort_values(
-        ["_order", "territory", "term_span", "detail"], kind="mergesort").drop(columns="_order")
-    return codebook.schema("merger_changes").validate(frame.reset_index(drop=True))
+    rows.sort(key=lambda row: (order[row["aspect"]], row["territory"], row["term_span"], row["detail"]))
+    return codebook.typed_frame("merger_changes", rows)
 
 
 def _with_context(tables: dict, q: pd.DataFrame) -> pd.DataFrame:

@@ -55,12 +55,7 @@ def scorecard(tables: dict) -> pd.DataFrame:
         row = _row(group, previous, current)
         if row is not None:
             rows.append({"territory": territory, "metric": metric, "unit": unit, **row})
-    frame = pd.DataFrame(rows, columns=codebook.columns("scorecard"))
-    if frame.empty:
-        return codebook.empty_frame("scorecard")
-    for col in frame.columns:
-        frame[col] = frame[col].astype(codebook.dtype(col))
-    return codebook.schema("scorecard").validate(frame.reset_index(drop=True))
+    return codebook.typed_frame("scorecard", rows)
 
 
 def _normalised(quantities: pd.DataFrame) -> pd.DataFrame:
@@ -247,12 +242,7 @@ def annual_targets(tables: dict) -> pd.DataFrame:
                          annual_result=_value(result), annual_result_kind=result["kind"] if result is not None else "",
                          provenance="; ".join(f"{name}: {cell['doc_id']}#{cell['sent_id']}" for name, cell in cells.items()
                                               if cell is not None)))
-    frame = pd.DataFrame(rows, columns=codebook.columns("annual_targets"))
-    if frame.empty:
-        return codebook.empty_frame("annual_targets")
-    for col in frame.columns:
-        frame[col] = frame[col].astype(codebook.dtype(col))
-    return codebook.schema("annual_targets").validate(frame.reset_index(drop=True))
+    return codebook.typed_frame("annual_targets", rows)
 
 
 def tenures(tables: dict) -> pd.DataFrame:
@@ -280,10 +270,4 @@ def tenures(tables: dict) -> pd.DataFrame:
                          status="appointed" if (group["status"] == "appointed").any() else "current",
                          provenance="; ".join(f"{r.doc_id}#{r.sent_id}" for r in cited.head(5).itertuples())
                          + ("; …" if len(cited) > 5 else "")))
-    frame = pd.DataFrame(rows, columns=codebook.columns("tenures"))
-    if frame.empty:
-        return codebook.empty_frame("tenures")
-    for col in frame.columns:
-        frame[col] = frame[col].astype(codebook.dtype(col))
-    frame = frame.sort_values(["territory", "organization_key", "position_code", "first_seen", "name"], kind="mergesort")
-    return codebook.schema("tenures").validate(frame.reset_index(drop=True))
+    return codebook.typed_frame("tenures", rows, ["territory", "organization_key", "position_code", "first_seen", "name"])

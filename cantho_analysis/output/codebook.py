@@ -80,6 +80,23 @@ def empty_frame(table: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=dtype(c)) for c in columns(table)})
 
 
+def typed_frame(table: str, rows: list[dict], order: list[str] | None = None) -> pd.DataFrame:
+    """*rows* (dicts by column) as the schema-validated DataFrame of *table*, sorted by *order*;
+    an empty frame with the table's dtypes when there are none.
+
+    >>> typed_frame("terms", []).empty, str(typed_frame("terms", []).dtypes["start_year"])
+    (True, 'Int64')
+    """
+    frame = pd.DataFrame(rows, columns=columns(table))
+    if frame.empty:
+        return empty_frame(table)
+    for col in frame.columns:
+        frame[col] = frame[col].astype(dtype(col))
+    if order:
+        frame = frame.sort_values(order, kind="mergesort")
+    return schema(table).validate(frame.reset_index(drop=True))
+
+
 def schema(table: str) -> pa.DataFrameSchema:
     """pandera schema of *table*, built from the codebook.
 
