@@ -228,7 +228,7 @@ def body_label(key: str, lang: str = "en") -> str:
 
 def once_per_article(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """One row per article and fact: a fact stated twice in one article (lead and body) counts
-    once, and its row keeps every quote ("6 nhiệm vụ” / “6 nhiệm vụ").
+    once, and its row keeps every quote ("7 nhiệm vụ” / “7 nhiệm vụ").
 
     >>> f = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 5], "value": [6, 6], "quote": ["a", "b"]})
     >>> once_per_article(f, ["value"])[["sent_id", "quote"]].values.tolist()

@@ -45,11 +45,11 @@ def _main_body(tables: dict) -> str:
 
 
 def number(value: float, lang: str) -> str:
-    """A number as the language writes it (ten significant digits, so no float noise): ``6.85`` and ``312,000``
-    in English, ``6,85`` and ``312.000`` in Vietnamese (babel's locale data).
+    """A number as the language writes it (ten significant digits, so no float noise): ``6.85`` and ``187,500``
+    in English, ``6,85`` and ``187.500`` in Vietnamese (babel's locale data).
 
-    >>> number(6.85, "vi"), number(9.0, "en"), number(312000.0, "en"), number(1234567.0, "vi")
-    ('6,85', '9', '312,000', '1.234.567')
+    >>> number(6.85, "vi"), number(9.0, "en"), number(187500.0, "en"), number(1234567.0, "vi")
+    ('6,85', '9', '187,500', '1.234.567')
     """
     from babel.numbers import format_decimal
 

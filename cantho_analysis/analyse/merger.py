@@ -35,10 +35,10 @@ _COMMITTEES = {
 }
 _COMMITTEE_RE = re.compile("|".join(f"(?P<{aspect}>{source})" for aspect, source in _COMMITTEES.items()))
 # A size is what the committee "gồm / có / là" or the number written right after its name
-# ("Ban Thường vụ 18 người"); "bầu 2 đồng chí làm Phó Bí thư" counts people elected to a post.
+# ("Ban Thường vụ 17 người"); "bầu 2 đồng chí làm Phó Bí thư" counts people elected to a post.
 _GOVERNS_SIZE = re.compile(r"(?:gồm|bao\s+gồm|có|là|với)\s*\Z|(?:" + "|".join(_COMMITTEES.values())
                            + r")(?:\s+(?:Tỉnh|Thành)\s+ủy)?\s*\Z")
-# "bầu 15 người vào Ban Thường vụ": the committee after the number.
+# "bầu 13 người vào Ban Thường vụ": the committee after the number.
 _INTO_COMMITTEE = re.compile(r"\s*(?:đồng\s+chí|người|thành\s+viên|ủy\s+viên)?\s+vào\s+(?:" + "|".join(_COMMITTEES.values()) + ")")
 _SELECTION = {
     "appointed": re.compile(r"chỉ\s+định|(?:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư)[^.;]{0,40}quyết\s+định"
@@ -52,8 +52,8 @@ _ORGANISATIONS = {
     "party_cells": re.compile(r"chi\s+bộ(?:\s+trực\s+thuộc)?\Z"),
 }
 _MEMBER_METRICS = {"members_represented", "party_membership"}
-# Administrative units by the words after the number: "80 đơn vị hành chính cấp xã", "99 đơn vị
-# hành chính trực thuộc (30 phường, 69 xã)" and "103 xã, phường" count the whole commune level.
+# Administrative units by the words after the number: "64 đơn vị hành chính cấp xã", "70 đơn vị
+# hành chính trực thuộc (14 phường, 56 xã)" and "64 xã, phường" count the whole commune level.
 _UNITS = {
     "commune_level_units": re.compile(r"đơn\s+vị\s+hành\s+chính\s+cấp\s+xã|đơn\s+vị(?:\s+hành\s+chính)?(?:\s+trực\s+thuộc)?\s*\(\s*\d+\s+(?:xã|phường)"
                                       r"|(?:xã\s*(?:,|và)\s*phường|phường\s*(?:,|và)\s*xã)(?!\s*\w*\s*\d)"),
@@ -162,7 +162,7 @@ def _unit_facts(tables: dict) -> pd.DataFrame:
         return pd.DataFrame()
     q = _with_context(tables, q)
     aspects = [_unit_aspect(text[start - base:]) for text, start, base in zip(q["text"], q["start"], q["sent_start"])]
-    q = q.assign(aspect=aspects, unit="count")  # "80 đơn vị" (organizations) and "69 xã" (count) count alike
+    q = q.assign(aspect=aspects, unit="count")  # "64 đơn vị" (organizations) and "50 xã" (count) count alike
     q = q[q["aspect"] != ""]
     return _fact(q, q["aspect"].to_numpy())
 

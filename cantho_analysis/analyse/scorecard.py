@@ -44,7 +44,7 @@ def scorecard(tables: dict) -> pd.DataFrame:
     previous, current = (spans + ["", ""])[:2]
     q = _normalised(tables["quantities"])
     # "gấp 10 lần so với năm 2004" and "vượt 1,3% dự toán" say how far, not how much.
-    # A level in percent ("quy mô kinh tế tăng 12%", "thu ngân sách đạt 105% dự toán") is a change
+    # A level in percent ("quy mô kinh tế tăng 11%", "thu ngân sách đạt 103% dự toán") is a change
     # or a share of a plan, not the level a target sets.
     q = q[(q["level"] == "province") & (q["territory"] != "") & (q["metric"] != "other") & (q["unit"] != "ratio")
           & (q["qualifier"] != "exceeds") & ~(q["metric"].isin(LEVEL_METRICS | _STATE_METRICS) & (q["unit"] == "percent"))]
@@ -134,7 +134,7 @@ def _latest(rows: pd.DataFrame):
 
 def _previous_result(metric: str, rows: pd.DataFrame):
     """The earlier term's result: for a rate its target sets as a yearly average over the term
-    (growth), the term's average as most articles state it ("bình quân đạt 7,4%/năm"), before
+    (growth), the term's average as most articles state it ("bình quân đạt 6,4%/năm"), before
     any single year's; otherwise the latest result."""
     if metric in _AVERAGED_METRICS:
         whole = rows[rows["is_average"] | rows["ref_period"].str.contains("-", regex=False)]

@@ -33,7 +33,7 @@ _LEAD_CHARS = 600
 # "Ban Thường vụ Tỉnh ủy khóa XIV": the committee elected by that congress (not "Quốc hội khóa XV").
 _COMMITTEE_TERM = re.compile(r"(?:ủy|Đảng\s+bộ(?:\s+\w+){1,3})\s+khóa\s+([IVXLC]+)(?!\w)")
 _REVIEWED = {"achieved", "estimated", "on_track", "below_target"}
-# "130 đại biểu đại diện cho 1.242 đảng viên của Đảng bộ": a bare "Đảng bộ" is the article's own
+# "120 đại biểu đại diện cho 1.150 đảng viên của Đảng bộ": a bare "Đảng bộ" is the article's own
 # committee, whatever guests the sentence names before it.
 _OWN_BODY_AFTER = re.compile(r"\s*(?:đảng\s+viên\s+)?(?:của|trong)\s+(?:toàn\s+)?Đảng\s+bộ(?=\s*(?:[.,;:)]|$))")
 

@@ -93,7 +93,7 @@ def article_congress(congress_rows: list[dict], lead: str, article_year: int | N
     local = [row for row in congress_rows if row["level"] not in ("national_party", "national_assembly")]
     own = [row for row in local if row["start"] < len(lead)]
     spans = [_congress_span(row, ordinal_spans) for row in own]
-    # A congress held after the article appeared is not its own (a history of "lần thứ I" in 1976
+    # A congress held after the article appeared is not its own (a history of a "lần thứ I" decades ago
     # is no I-term congress of 2025).
     spans = [span for span in spans if span and not (article_year and int(span[:4]) > article_year)]
     if not spans and article_year:

@@ -137,7 +137,7 @@ class Places:
             (_, _, level), basis = found
             return level, basis
         # A paragraph with no cue of its own that follows one about the country goes on with it
-        # ("Thông tin về tình hình đất nước, ... \n Tốc độ tăng trưởng kinh tế đạt 8%").
+        # ("Về tình hình đất nước, ông A cho biết ... \n Tốc độ tăng trưởng kinh tế đạt 7,9%").
         if scopes:
             index = bisect.bisect_right(self._cue_ends, scopes[-1][1]) - 1  # the last cue before this paragraph
             if index >= 0 and self.cues[index][2] == "national" and self._in_previous_paragraph(self.cues[index][0], offset):

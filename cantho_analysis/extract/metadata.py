@@ -51,7 +51,7 @@ _EVENT_CUES = (
     ("congress", re.compile(r"(?:tổ chức|khai mạc|bế mạc|diễn ra|tại)\s+(?:thành công\s+)?Đại hội|^Đại hội (?:đại biểu|Đảng bộ)", re.IGNORECASE)),
     ("conference", re.compile(r"(?<!Nghị quyết )\bhội nghị\b", re.IGNORECASE)),
 )
-# A birth date or year, and "kể từ năm 1992" (ever since), date a person or an era, not the article.
+# A birth date or year, and "kể từ năm 1991" (ever since), date a person or an era, not the article.
 _BIRTH = re.compile(r"sinh\s+(?:năm|ngày)[^,;.()]{0,12}|kể\s+từ\s+(?:năm\s+)?(?:19|20)\d{2}", re.IGNORECASE)
 _HORIZON = re.compile(r"(?:đến|tới)\s+(?:năm\s+)?(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
 # The Communist Party of Viet Nam was founded on 3 February 1930 (cited in data/context.csv).
@@ -217,7 +217,7 @@ def _infer_year(text: str, dateline) -> int | None:
     # An end-of-year conference reviews year Y and plans Y+1; early in the year it is held in Y+1.
     inferred = latest - 1 if month >= 10 and latest - 1 in years else latest
     # A document cited with its full date precedes the article, whatever older years it names
-    # ("công tác tại tỉnh Cần Thơ (trước năm 2004)").
+    # ("từng công tác tại tỉnh (trước năm 2003)").
     return max(inferred, cited or 0)
 
 

@@ -12,7 +12,7 @@ from .patterns import caseless_scan, standalone_years, year_spans
 _WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 # Longest first: "nhóm nhiệm vụ, giải pháp" is one element, not a task group.
 _ELEMENTS = [
-    # "4 nhóm nhiệm vụ, giải pháp", "8 nhiệm vụ giải pháp": tasks and solutions counted together.
+    # "5 nhóm nhiệm vụ, giải pháp", "9 nhiệm vụ giải pháp": tasks and solutions counted together.
     (r"(?:nhóm\s+)?nhiệm\s+vụ,?\s+(?:và\s+)?giải\s+pháp", "task_and_solution_groups"),
     (r"nhóm\s+nhiệm\s+vụ", "task_groups"),
     (r"nhóm\s+giải\s+pháp", "solution_groups"),
@@ -29,10 +29,10 @@ _ELEMENT_RE = re.compile(
 _ELEMENT_FIRST = r"\s+(?:nhóm|nhiệm|khâu|đột|chỉ|chương)"
 _COUNT_WORD_START = re.compile(rf"(?:{'|'.join(_WORDS)}){_ELEMENT_FIRST}")
 _COUNT_DIGIT_START = re.compile(rf"\d+{_ELEMENT_FIRST}")
-# An outcome word after the count ("16/19 chỉ tiêu đạt") makes it a result, not a plan; the look
+# An outcome word after the count ("14/17 chỉ tiêu đạt") makes it a result, not a plan; the look
 # ahead stops at the next number, which the outcome may belong to ("24 chỉ tiêu, có 15 chỉ tiêu vượt").
 _NOT_PLAN_AFTER = re.compile(r"[^;.\d]{0,50}?(?:đạt|vượt|chưa\s+đạt|không\s+đạt|hoàn\s+thành)(?!\s+(?:mục\s+tiêu|được))", re.IGNORECASE)
-# "28 chỉ tiêu gồm 8 chỉ tiêu về kinh tế, 7 ...": the parts of a total are not plans of their own.
+# "26 chỉ tiêu gồm 9 chỉ tiêu về kinh tế, 7 ...": the parts of a total are not plans of their own.
 _BREAKDOWN_BEFORE = re.compile(r"\b(?:gồm|trong\s+đó|bao\s+gồm)\b[^;.]*$", re.IGNORECASE)
 _THEME = re.compile(r"chủ\s+đề(?:\s+của)?\s+năm(?:\s+(?P<year>(?:19|20)\d{2}))?[^“”\"]{0,80}?[“\"](?P<text>[^”\"]{10,600})[”\"]", re.IGNORECASE)
 
@@ -42,9 +42,9 @@ def extract_plan_elements(doc: ParsedDocument) -> list[dict]:
 
     >>> from cantho_analysis.load.corpus import Document
     >>> from cantho_analysis.extract.parse import parse_document
-    >>> article = Document("d", "d.txt", "Nghị quyết năm 2026 với 28 chỉ tiêu và 4 nhóm nhiệm vụ, giải pháp; 16/19 chỉ tiêu đạt.", "")
+    >>> article = Document("d", "d.txt", "Nghị quyết năm 2027 với 26 chỉ tiêu và 5 nhóm nhiệm vụ, giải pháp; 14/17 chỉ tiêu đạt.", "")
     >>> [(r["element"], r["count"], r["scope"]) for r in extract_plan_elements(parse_document(article))]
-    [('targets', 28, '2026'), ('task_and_solution_groups', 4, '2026')]
+    [('targets', 26, '2027'), ('task_and_solution_groups', 5, '2027')]
     """
     text = doc.text
     rows, bodies = [], None

@@ -144,7 +144,7 @@ _TARGET_CUE = re.compile(
 _TARGET_REF = re.compile(
     r"chỉ\s+tiêu\s+(?:đề\s+ra|đặt\s+ra|là|từ)|chỉ\s+tiêu\s+(?:của\s+)?nghị\s+quyết(?=\s+(?:là|từ|đề\s+ra|đặt\s+ra)|\s*:?\s*\d)"
     r"|kế\s+hoạch\s+(?:đề\s+ra|năm)|dự\s+kiến|nghị\s+quyết[^;,.()]{0,40}?(?:đề|đặt)\s+ra"
-    # A scenario or a requirement ("kịch bản quý IV tăng 12,7%", "quý IV cần tăng khoảng 11%").
+    # A scenario or a requirement ("kịch bản quý IV tăng 12,5%", "quý IV cần tăng khoảng 10,5%").
     r"|kịch\s+bản|(?:cần|phải)\s+(?:tăng|đạt)|để\s+(?:cả\s+năm\s+)?đạt",
     re.IGNORECASE)
 _REVIEW_CUE = re.compile(
@@ -157,7 +157,7 @@ _REVIEW_CUE = re.compile(
 # "phấn đấu hoàn thành mục tiêu": a resolve before a review word makes it prospective.
 # "để đạt mục tiêu" (in order to reach it) looks ahead too.
 _RESOLVE = re.compile(r"phấn\s+đấu|quyết\s+tâm|\bsẽ\b|\bcần\b|\bphải\b|\bđể\s+$", re.IGNORECASE)
-# "hoàn thành và vượt 16/18 chỉ tiêu chủ yếu", "đạt 15 chỉ tiêu chủ yếu": targets counted in a
+# "hoàn thành và vượt 14/17 chỉ tiêu chủ yếu", "đạt 13 chỉ tiêu chủ yếu": targets counted in a
 # review, which sets no target frame but a review one.
 _TALLIED_BEFORE = re.compile(r"(?:\d+\s*/\s*\d+|(?:đạt|vượt|hoàn\s+thành)(?:\s+(?:và|,)\s*vượt)?\s+\d+)\s+(?:các\s+)?$", re.IGNORECASE)
 _FRAME_YEAR = re.compile(r"(?<![\d/.,\-–])((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?![\d/])")
@@ -461,7 +461,7 @@ def _frame_at(frame, offset: int, para_id: int) -> tuple[str, bool]:
 
 def _qualifier(text: str, floor: int, start: int, end: int) -> tuple[str, int, int]:
     """The qualifier of the number at ``start:end``, and the span widened to cover its words
-    ("từ 10% trở lên", "hơn 2.400 đảng viên"); *floor* is the sentence start."""
+    ("từ 10% trở lên", "hơn 3.100 đảng viên"); *floor* is the sentence start."""
     before = text[max(floor, start - 20):start]
     tail = _AT_LEAST_AFTER.match(text, end)
     if tail:
@@ -641,7 +641,7 @@ def _read_number(doc: ParsedDocument, sentence, match: re.Match, ref_period: str
     after = text[end:min(sentence.end, end + 80)]
     kind = _kind(unit, clause, after, _frame_at(frame_events, match.start(), sentence.para_id), ratio=denominator is not None)
     if kind == "achieved" and _after_article_year(doc, ref_period):
-        kind = "target"  # "cam kết đạt 10% vào năm 2030": no result is known for a year still to come
+        kind = "target"  # "cam kết đạt 9,5% vào năm 2030": no result is known for a year still to come
     if unit in {"targets", "tasks"}:
         metric, metric_en = _count_metric(unit, kind, after)
     else:

@@ -79,8 +79,8 @@ def decode_article(raw: bytes) -> tuple[str | None, list[tuple[str, str, str]]]:
     'Đảng'
     >>> decode_article(b"\\xff\\xd8\\xff\\x00JFIF")[1][0][1]
     'binary'
-    >>> decode_article("năm;GRDP;thu\\n2024;7,1;290.000\\n2025;7,41;312.000\\n".encode())[1]
-    [('error', 'not_text', 'is not plausible text: 22% of the non-space characters are letters')]
+    >>> decode_article("năm;GRDP;thu\\n2023;6,2;84.500\\n2024;6,35;91.200\\n".encode())[1]
+    [('error', 'not_text', 'is not plausible text: 23% of the non-space characters are letters')]
     """
     if raw.startswith(_UTF16_BOMS):
         try:
