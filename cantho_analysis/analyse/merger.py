@@ -84,14 +84,16 @@ def merger_changes(tables: dict) -> pd.DataFrame:
     return codebook.typed_frame("merger_changes", rows)
 
 
-def _with_context(tables: dict, q: pd.DataFrame) -> pd.DataFrame:
-    """*q* with its sentence's text, paragraph text, the text before and after the number, and
-    its article's date."""
+def _with_context(tables: dict, q: pd.DataFrame, with_paragraph: bool = False) -> pd.DataFrame:
+    """*q* with its sentence's text, the text before and after the number, its article's date
+    and, when asked (only committees need it), its paragraph's text."""
     sentences = tables["sentences"]
-    paragraphs = sentences.groupby(["doc_id", "para_id"], sort=False)["text"].agg(" ".join).rename("paragraph")
     s = sentences[["doc_id", "sent_id", "para_id", "text", "start"]].rename(columns={"start": "sent_start"})
-    q = q.merge(s, on=["doc_id", "sent_id"]).merge(paragraphs.reset_index(), on=["doc_id", "para_id"])
-    q = q.merge(tables["documents"][["doc_id", "published"]], on="doc_id")
+    q = q.merge(s, on=["doc_id", "sent_id"]).merge(tables["documents"][["doc_id", "published"]], on="doc_id")
+    if with_paragraph:
+        rows = sentences[sentences["doc_id"].isin(set(q["doc_id"]))]
+        paragraphs = rows.groupby(["doc_id", "para_id"], sort=False)["text"].agg(" ".join).rename("paragraph")
+        q = q.merge(paragraphs.reset_index(), on=["doc_id", "para_id"])
     left = [text[:start - base] for text, start, base in zip(q["text"], q["start"], q["sent_start"])]
     right = [text[end - base:] for text, end, base in zip(q["text"], q["end"], q["sent_start"])]
     return q.assign(left=left, right=right)
@@ -111,7 +113,7 @@ def _committee_facts(tables: dict) -> pd.DataFrame:
           & (q["territory"] != "") & q["denominator"].isna()]
     if q.empty:
         return pd.DataFrame()
-    q = _with_context(tables, q)
+    q = _with_context(tables, q, with_paragraph=True)
     aspects = [_committee_of(left, right) for left, right in zip(q["left"], q["right"])]
     chosen = [_selection(sentence, paragraph) for sentence, paragraph in zip(q["text"], q["paragraph"])]
     q = q.assign(aspect=aspects, selection=chosen)
@@ -270,8 +272,8 @@ def merger_view(changes: pd.DataFrame, focus: str, predecessors: list[str], lang
     from .analysis import label, territory_label
 
     rows = changes[changes["territory"].isin([*predecessors, focus])]
-    before = rows["territory"].isin(predecessors) & (rows["term_span"].str[:4] >= str(merger_year))
-    rows = rows[~before]
+    after_its_end = rows["territory"].isin(predecessors) & (rows["term_span"].str[:4] >= str(merger_year))
+    rows = rows[~after_its_end]
     if rows.empty:
         return pd.DataFrame(columns=["aspect"])
     columns, cells = [], {}
